@@ -1,0 +1,158 @@
+/* forkspec fmt: parse programs and print them canonically, or convert
+ * between the text and binary forms (spec/program.md). Exit 0 on success,
+ * 2 on a malformed program, a bad option or an I/O error. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "spec/program.h"
+
+#define MAX_INPUT (4u << 20)
+
+static const char usage[] =
+    "usage: forkspec fmt [--binary | --from-binary] [-o OUT] PROG...\n"
+    "  PROG...          text programs ('-' is standard input); each is checked\n"
+    "                   and printed in canonical form\n"
+    "  --binary         convert one text PROG to the binary form\n"
+    "  --from-binary    read binary PROGs and print them as text\n"
+    "  -o OUT           write to OUT instead of standard output\n";
+
+
+/* Reads a whole file into a malloc'd buffer; NULL with a message on error. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    char *buf;
+    size_t n;
+    if (!f) {
+        fprintf(stderr, "forkspec fmt: %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    buf = malloc(MAX_INPUT + 1);
+    n = buf ? fread(buf, 1, MAX_INPUT + 1, f) : 0;
+    if (!buf || ferror(f) || n > MAX_INPUT) {
+        fprintf(stderr, "forkspec fmt: %s: %s\n", path,
+                !buf ? "out of memory" : n > MAX_INPUT
+                ? "larger than 4 MiB, not a program" : strerror(errno));
+        free(buf);
+        buf = NULL;
+    }
+    if (f != stdin)
+        fclose(f);
+    *len = n;
+    return buf;
+}
+
+static const char *display_name(const char *path)
+{
+    return strcmp(path, "-") ? path : "<stdin>";
+}
+
+/* Loads one program from path; returns 0 or 2. */
+static int load(const char *path, int from_binary, struct fk_prog *prog)
+{
+    struct fk_parse_error err;
+    size_t len;
+    char *buf = read_all(path, &len);
+    int version;
+    if (!buf)
+        return 2;
+    if (from_binary) {
+        version = fk_prog_decode((const uint8_t *)buf, len, prog);
+        if (version != FK_PROG_VERSION)
+            fprintf(stderr, "forkspec fmt: %s: warning: %s; decoded as "
+                    "version %d\n", display_name(path), version < 0
+                    ? "empty file" : "unknown version byte", FK_PROG_VERSION);
+    } else if (fk_prog_parse(buf, len, prog, &err)) {
+        fprintf(stderr, "%s:%u:%u: %s\n", display_name(path), err.line,
+                err.col, err.msg);
+        free(buf);
+        return 2;
+    }
+    free(buf);
+    return 0;
+}
+
+static int write_text(const struct fk_prog *prog, FILE *out)
+{
+    static char text[FK_MAX_STEPS * 80];
+    struct fk_out o = fk_out_make(text, sizeof text);
+    fk_prog_print(prog, &o);
+    return fwrite(text, 1, o.len, out) == o.len ? 0 : 2;
+}
+
+static int write_binary(const struct fk_prog *prog, FILE *out)
+{
+    static uint8_t bin[FK_MAX_STEPS * 32];
+    size_t n = fk_prog_encode(prog, bin, sizeof bin);
+    return fwrite(bin, 1, n, out) == n ? 0 : 2;
+}
+
+int main(int argc, char **argv)
+{
+    int to_binary = 0, from_binary = 0, nin = 0, status = 0;
+    const char *out_path = NULL, *inputs[256];
+    FILE *out = stdout;
+    struct fk_prog *progs;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--binary")) {
+            to_binary = 1;
+        } else if (!strcmp(argv[i], "--from-binary")) {
+            from_binary = 1;
+        } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
+            out_path = argv[++i];
+        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "forkspec fmt: unknown option '%s'\n%s", argv[i],
+                    usage);
+            return 2;
+        } else if (nin < 256) {
+            inputs[nin++] = argv[i];
+        } else {
+            fprintf(stderr, "forkspec fmt: more than 256 programs\n");
+            return 2;
+        }
+    }
+    if (nin == 0 || (to_binary && from_binary) || (to_binary && nin != 1)) {
+        fprintf(stderr, "forkspec fmt: %s\n%s", nin == 0 ? "no program given"
+                : to_binary && from_binary ? "--binary and --from-binary "
+                "exclude each other" : "--binary takes exactly one program",
+                usage);
+        return 2;
+    }
+    if (to_binary && !out_path && isatty(1)) {
+        fprintf(stderr, "forkspec fmt: refusing to write binary to a "
+                "terminal; use -o FILE or a redirection\n");
+        return 2;
+    }
+    /* every input is read before the output is opened: a bad program
+     * leaves an existing OUT untouched */
+    progs = calloc((size_t)nin, sizeof *progs);
+    if (!progs) {
+        fprintf(stderr, "forkspec fmt: out of memory\n");
+        return 2;
+    }
+    for (int i = 0; i < nin && status == 0; i++)
+        status = load(inputs[i], from_binary, &progs[i]);
+    if (status)
+        return status;
+    if (out_path && !(out = fopen(out_path, "wb"))) {
+        fprintf(stderr, "forkspec fmt: %s: %s\n", out_path, strerror(errno));
+        return 2;
+    }
+    for (int i = 0; i < nin && status == 0; i++) {
+        if (nin > 1)
+            fprintf(out, "# %s\n", display_name(inputs[i]));
+        status = to_binary ? write_binary(&progs[i], out)
+                           : write_text(&progs[i], out);
+    }
+    if (fclose(out) || status) {
+        fprintf(stderr, "forkspec fmt: %s: write failed\n",
+                out_path ? out_path : "<stdout>");
+        return 2;
+    }
+    return 0;
+}

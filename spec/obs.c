@@ -1,0 +1,444 @@
+/* Observation canonicalizer, serializer, hash (spec/observation.md). */
+#include "spec/obs.h"
+
+static void zero(void *p, size_t n)
+{
+    uint8_t *b = p;
+    for (size_t i = 0; i < n; i++)
+        b[i] = 0;
+}
+
+void fk_obs_clear(struct fk_obs *o)
+{
+    zero(o, sizeof *o);
+}
+
+/* ---- canonical numbering ---- */
+
+struct renum {
+    int16_t map[FK_NFRAME];     /* internal index -> canonical, -1 unseen */
+    int limit;                  /* internal indices are 0 .. limit-1 */
+    int next;
+    int16_t back[FK_NFRAME];    /* canonical -> internal */
+};
+
+static void renum_init(struct renum *r, int limit, int cap)
+{
+    r->limit = limit > cap ? cap : limit;
+    r->next = 0;
+    for (int i = 0; i < FK_NFRAME; i++)
+        r->map[i] = -1;
+}
+
+static int16_t see(struct renum *r, int ref)
+{
+    if (ref == FK_NIL)
+        return FK_NIL;
+    if (ref < 0 || ref >= r->limit)
+        return FK_BAD;
+    if (r->map[ref] < 0) {
+        r->back[r->next] = (int16_t)ref;
+        r->map[ref] = (int16_t)r->next++;
+    }
+    return r->map[ref];
+}
+
+static void sort_procs(const struct fk_obs *raw, int *order, int n)
+{
+    for (int i = 0; i < n; i++) {
+        int j = i;
+        for (; j > 0 && raw->proc[order[j - 1]].pid > raw->proc[i].pid; j--)
+            order[j] = order[j - 1];
+        order[j] = i;
+    }
+}
+
+/* The frame behind page k of a raw process: its own, or its object's. */
+static int raw_page_frame(const struct fk_obs *raw, const struct fk_obs_proc *p,
+                          int k)
+{
+    int o = p->obj[k], op = p->objpage[k];
+    if (!(p->page[k] & FK_PG_SHARED) || o == FK_NIL)
+        return p->frame[k];
+    if (o < 0 || o >= raw->nobj || op < 0 || op >= FK_MMAP_PAGES)
+        return FK_NIL;
+    return raw->obj[o].frame[op];
+}
+
+static void canon_procs(const struct fk_obs *raw, struct fk_obs *out,
+                        struct renum *files, struct renum *objs,
+                        struct renum *frames)
+{
+    int order[FK_NPROC];
+    sort_procs(raw, order, out->nproc);
+    for (int i = 0; i < out->nproc; i++) {
+        const struct fk_obs_proc *rp = &raw->proc[order[i]];
+        struct fk_obs_proc *p = &out->proc[i];
+        *p = *rp;
+        for (int f = 0; f < FK_NOFILE; f++)
+            p->fd[f] = see(files, rp->fd[f]);
+        for (int k = 0; k < FK_NPAGES; k++) {
+            if (!rp->page[k]) {     /* unmapped: nothing else counts */
+                p->sum[k] = 0;
+                p->frame[k] = p->obj[k] = p->objpage[k] = FK_NIL;
+                continue;
+            }
+            p->obj[k] = see(objs, rp->obj[k]);
+            p->frame[k] = see(frames, rp->frame[k]);
+            if (rp->objpage[k] < FK_NIL || rp->objpage[k] >= FK_MMAP_PAGES)
+                p->objpage[k] = FK_BAD;
+            if (rp->page[k] & FK_PG_SHARED)
+                see(frames, raw_page_frame(raw, rp, k));
+        }
+    }
+}
+
+void fk_obs_canon(const struct fk_obs *raw, struct fk_obs *out)
+{
+    struct renum files, pipes, objs, frames;
+    fk_obs_clear(out);
+    out->nproc = raw->nproc > FK_NPROC ? FK_NPROC : raw->nproc;
+    renum_init(&files, raw->nfile, FK_NFILE);
+    renum_init(&pipes, raw->npipe, FK_NPIPE);
+    renum_init(&objs, raw->nobj, FK_NOBJ);
+    renum_init(&frames, raw->nframe, FK_NFRAME);
+    canon_procs(raw, out, &files, &objs, &frames);
+    for (int c = 0; c < files.next; c++) {
+        out->file[c] = raw->file[files.back[c]];
+        out->file[c].pipe = see(&pipes, out->file[c].pipe);
+    }
+    for (int c = 0; c < pipes.next; c++)
+        out->pipe[c] = raw->pipe[pipes.back[c]];
+    for (int c = 0; c < objs.next; c++) {
+        const struct fk_obs_object *ro = &raw->obj[objs.back[c]];
+        out->obj[c].refs = ro->refs;
+        for (int k = 0; k < FK_MMAP_PAGES; k++)
+            out->obj[c].frame[k] = see(&frames, ro->frame[k]);
+    }
+    for (int c = 0; c < frames.next; c++)
+        out->frame_refs[c] = raw->frame_refs[frames.back[c]];
+    for (int n = 0; n < FK_NNODE; n++)
+        out->node[n] = raw->node[n];
+    out->nfile = (uint8_t)files.next;
+    out->npipe = (uint8_t)pipes.next;
+    out->nobj = (uint8_t)objs.next;
+    out->nframe = (uint8_t)frames.next;
+    out->free_frames = raw->free_frames;
+    out->free_procs = raw->free_procs;
+    out->free_files = raw->free_files;
+    out->free_objs = raw->free_objs;
+}
+
+/* ---- serialization ---- */
+
+struct writer {
+    uint8_t *buf;
+    size_t cap, n;
+};
+
+static void w8(struct writer *w, uint32_t v)
+{
+    if (w->n < w->cap)
+        w->buf[w->n] = (uint8_t)v;
+    w->n++;
+}
+
+static void w16(struct writer *w, uint32_t v)
+{
+    w8(w, v);
+    w8(w, v >> 8);
+}
+
+static void w32(struct writer *w, uint32_t v)
+{
+    w16(w, v);
+    w16(w, v >> 16);
+}
+
+static void put_l1(const struct fk_obs *o, struct writer *w)
+{
+    w8(w, o->nproc);
+    for (int i = 0; i < o->nproc; i++) {
+        const struct fk_obs_proc *p = &o->proc[i];
+        w16(w, (uint32_t)p->pid);
+        w16(w, (uint32_t)p->ppid);
+        w8(w, p->state);
+        w32(w, (uint32_t)p->status);
+        w8(w, p->cwd);
+        w8(w, p->heap_pages);
+        for (int f = 0; f < FK_NOFILE; f++)
+            w8(w, (uint32_t)p->fd[f]);
+        for (int k = 0; k < FK_NPAGES; k++)
+            w8(w, p->page[k]);
+        for (int k = 0; k < FK_NPAGES; k++)
+            if (p->page[k])
+                w32(w, p->sum[k]);
+    }
+    w8(w, o->nfile);
+    for (int i = 0; i < o->nfile; i++) {
+        const struct fk_obs_file *f = &o->file[i];
+        w8(w, f->kind);
+        w8(w, f->mode);
+        w8(w, f->append);
+        w8(w, f->node);
+        w8(w, (uint32_t)f->pipe);
+        w32(w, (uint32_t)f->offset);
+    }
+    w8(w, o->npipe);
+    for (int i = 0; i < o->npipe; i++)
+        w16(w, o->pipe[i].fill);
+    for (int i = 0; i < FK_NNODE; i++) {
+        w8(w, o->node[i].exists);
+        w16(w, o->node[i].size);
+        w32(w, o->node[i].sum);
+    }
+}
+
+static void put_l2(const struct fk_obs *o, struct writer *w)
+{
+    for (int i = 0; i < o->nproc; i++)
+        for (int k = 0; k < FK_NPAGES; k++)
+            if (o->proc[i].page[k]) {
+                w8(w, (uint32_t)o->proc[i].frame[k]);
+                w8(w, (uint32_t)o->proc[i].obj[k]);
+                w8(w, (uint32_t)o->proc[i].objpage[k]);
+            }
+    for (int i = 0; i < o->nfile; i++)
+        w16(w, o->file[i].refs);
+    for (int i = 0; i < o->npipe; i++) {
+        w8(w, o->pipe[i].readers);
+        w8(w, o->pipe[i].writers);
+    }
+    for (int i = 0; i < FK_NNODE; i++)
+        w16(w, o->node[i].refs);
+    w8(w, o->nframe);
+    for (int i = 0; i < o->nframe; i++)
+        w16(w, o->frame_refs[i]);
+    w8(w, o->nobj);
+    for (int i = 0; i < o->nobj; i++) {
+        w16(w, o->obj[i].refs);
+        for (int k = 0; k < FK_MMAP_PAGES; k++)
+            w8(w, (uint32_t)o->obj[i].frame[k]);
+    }
+    w16(w, o->free_frames);
+    w16(w, o->free_procs);
+    w16(w, o->free_files);
+    w16(w, o->free_objs);
+}
+
+size_t fk_obs_serialize(const struct fk_obs *o, int level, uint8_t *buf,
+                        size_t cap)
+{
+    struct writer w = { buf, cap, 0 };
+    if (level == FK_L1)
+        put_l1(o, &w);
+    else
+        put_l2(o, &w);
+    return w.n;
+}
+
+/* ---- deserialization ---- */
+
+struct reader {
+    const uint8_t *buf;
+    size_t len, pos;
+    int bad;
+};
+
+static uint32_t r8(struct reader *r)
+{
+    if (r->pos >= r->len) {
+        r->bad = 1;
+        return 0;
+    }
+    return r->buf[r->pos++];
+}
+
+static uint32_t r16(struct reader *r)
+{
+    uint32_t lo = r8(r);
+    return lo | r8(r) << 8;
+}
+
+static uint32_t r32(struct reader *r)
+{
+    uint32_t lo = r16(r);
+    return lo | r16(r) << 16;
+}
+
+static int16_t rs8(struct reader *r) { return (int8_t)r8(r); }
+static int32_t rs16(struct reader *r) { return (int16_t)r16(r); }
+
+/* A count byte that must not exceed max. */
+static uint8_t rcount(struct reader *r, int max)
+{
+    uint32_t n = r8(r);
+    if ((int)n > max)
+        r->bad = 1;
+    return (uint8_t)(r->bad ? 0 : n);
+}
+
+static void get_l1(struct reader *r, struct fk_obs *o)
+{
+    o->nproc = rcount(r, FK_NPROC);
+    for (int i = 0; i < o->nproc; i++) {
+        struct fk_obs_proc *p = &o->proc[i];
+        p->pid = rs16(r);
+        p->ppid = rs16(r);
+        p->state = (uint8_t)r8(r);
+        p->status = (int32_t)r32(r);
+        p->cwd = (uint8_t)r8(r);
+        p->heap_pages = (uint8_t)r8(r);
+        for (int f = 0; f < FK_NOFILE; f++)
+            p->fd[f] = rs8(r);
+        for (int k = 0; k < FK_NPAGES; k++)
+            p->page[k] = (uint8_t)r8(r);
+        for (int k = 0; k < FK_NPAGES; k++)
+            p->sum[k] = p->page[k] ? r32(r) : 0;
+    }
+    o->nfile = rcount(r, FK_NFILE);
+    for (int i = 0; i < o->nfile; i++) {
+        struct fk_obs_file *f = &o->file[i];
+        f->kind = (uint8_t)r8(r);
+        f->mode = (uint8_t)r8(r);
+        f->append = (uint8_t)r8(r);
+        f->node = (uint8_t)r8(r);
+        f->pipe = rs8(r);
+        f->offset = (int32_t)r32(r);
+    }
+    o->npipe = rcount(r, FK_NPIPE);
+    for (int i = 0; i < o->npipe; i++)
+        o->pipe[i].fill = (uint16_t)r16(r);
+    for (int i = 0; i < FK_NNODE; i++) {
+        o->node[i].exists = (uint8_t)r8(r);
+        o->node[i].size = (uint16_t)r16(r);
+        o->node[i].sum = r32(r);
+    }
+}
+
+static void get_l2(struct reader *r, struct fk_obs *o)
+{
+    for (int i = 0; i < o->nproc; i++)
+        for (int k = 0; k < FK_NPAGES; k++) {
+            struct fk_obs_proc *p = &o->proc[i];
+            if (!p->page[k])
+                continue;
+            p->frame[k] = rs8(r);
+            p->obj[k] = rs8(r);
+            p->objpage[k] = rs8(r);
+        }
+    for (int i = 0; i < o->nfile; i++)
+        o->file[i].refs = (uint16_t)r16(r);
+    for (int i = 0; i < o->npipe; i++) {
+        o->pipe[i].readers = (uint16_t)r8(r);
+        o->pipe[i].writers = (uint16_t)r8(r);
+    }
+    for (int i = 0; i < FK_NNODE; i++)
+        o->node[i].refs = (uint16_t)r16(r);
+    o->nframe = rcount(r, FK_NFRAME);
+    for (int i = 0; i < o->nframe; i++)
+        o->frame_refs[i] = (uint16_t)r16(r);
+    o->nobj = rcount(r, FK_NOBJ);
+    for (int i = 0; i < o->nobj; i++) {
+        o->obj[i].refs = (uint16_t)r16(r);
+        for (int k = 0; k < FK_MMAP_PAGES; k++)
+            o->obj[i].frame[k] = rs8(r);
+    }
+    o->free_frames = (uint16_t)r16(r);
+    o->free_procs = (uint16_t)r16(r);
+    o->free_files = (uint16_t)r16(r);
+    o->free_objs = (uint16_t)r16(r);
+}
+
+/* Fields L2 leaves at "no reference" when only L1 was given. */
+static void clear_l2_refs(struct fk_obs *o)
+{
+    for (int i = 0; i < o->nproc; i++)
+        for (int k = 0; k < FK_NPAGES; k++) {
+            o->proc[i].frame[k] = FK_NIL;
+            o->proc[i].obj[k] = FK_NIL;
+            o->proc[i].objpage[k] = FK_NIL;
+        }
+}
+
+int fk_obs_deserialize(const uint8_t *l1, size_t n1, const uint8_t *l2,
+                       size_t n2, struct fk_obs *o)
+{
+    struct reader r1 = { l1, n1, 0, 0 }, r2 = { l2, n2, 0, 0 };
+    fk_obs_clear(o);
+    get_l1(&r1, o);
+    if (r1.bad || r1.pos != n1)
+        return -1;
+    clear_l2_refs(o);
+    if (n2 == 0)
+        return 0;
+    get_l2(&r2, o);
+    return r2.bad || r2.pos != n2 ? -1 : 0;
+}
+
+/* ---- hashing and checksums ---- */
+
+uint64_t fk_hash64(const void *data, size_t len)
+{
+    const uint8_t *b = data;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= b[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+uint64_t fk_obs_hash(const struct fk_obs *o, int level, uint8_t *scratch)
+{
+    size_t n = fk_obs_serialize(o, level, scratch, FK_OBS_MAX_BYTES);
+    return fk_hash64(scratch, n < FK_OBS_MAX_BYTES ? n : FK_OBS_MAX_BYTES);
+}
+
+void fk_result_put(const struct fk_result *r, uint8_t out[FK_RESULT_BYTES])
+{
+    struct writer w = { out, FK_RESULT_BYTES, 0 };
+    w8(&w, r->kind);
+    w32(&w, (uint32_t)r->val);
+    w32(&w, (uint32_t)r->aux);
+}
+
+void fk_result_get(const uint8_t in[FK_RESULT_BYTES], struct fk_result *r)
+{
+    struct reader rd = { in, FK_RESULT_BYTES, 0, 0 };
+    r->kind = (uint8_t)r8(&rd);
+    r->val = (int32_t)r32(&rd);
+    r->aux = (int32_t)r32(&rd);
+}
+
+/* murmur3's finalizer: a bijection on 32 bits. */
+static uint32_t fmix32(uint32_t h)
+{
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
+}
+
+uint32_t fk_sum_term(uint32_t index, uint32_t value)
+{
+    return value ? fmix32(value ^ (index * 0x9e3779b9u)) : 0;
+}
+
+uint32_t fk_sum_words(const uint32_t *w, size_t nwords)
+{
+    uint32_t s = 0;
+    for (size_t i = 0; i < nwords; i++)
+        s += fk_sum_term((uint32_t)i, w[i]);
+    return s;
+}
+
+uint32_t fk_sum_bytes(const uint8_t *b, size_t n)
+{
+    uint32_t s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += fk_sum_term((uint32_t)i, b[i]);
+    return s;
+}

@@ -1,0 +1,656 @@
+/* Program text parser, printer and binary codec (spec/program.md). */
+#include "spec/program.h"
+
+#define A(k) FK_ARG_##k
+const struct fk_op_info fk_ops[FK_NOPS] = {
+    [FK_OP_FORK]     = { "fork", 0, {0}, {0} },
+    [FK_OP_EXIT]     = { "exit", 1, {A(INT)}, {"STATUS"} },
+    [FK_OP_WAIT]     = { "wait", 1, {A(PROC)}, {"PID"} },
+    [FK_OP_GETPID]   = { "getpid", 0, {0}, {0} },
+    [FK_OP_GETPPID]  = { "getppid", 0, {0}, {0} },
+    [FK_OP_OPEN]     = { "open", 2, {A(PATH), A(OFLAGS)}, {"PATH", "FLAGS"} },
+    [FK_OP_CLOSE]    = { "close", 1, {A(INT)}, {"FD"} },
+    [FK_OP_DUP]      = { "dup", 1, {A(INT)}, {"FD"} },
+    [FK_OP_DUP2]     = { "dup2", 2, {A(INT), A(INT)}, {"OLDFD", "NEWFD"} },
+    [FK_OP_PIPE]     = { "pipe", 0, {0}, {0} },
+    [FK_OP_READ]     = { "read", 2, {A(INT), A(INT)}, {"FD", "COUNT"} },
+    [FK_OP_WRITE]    = { "write", 3, {A(INT), A(INT), A(BYTE)},
+                         {"FD", "COUNT", "BYTE"} },
+    [FK_OP_LSEEK]    = { "lseek", 3, {A(INT), A(INT), A(WHENCE)},
+                         {"FD", "OFFSET", "WHENCE"} },
+    [FK_OP_CHDIR]    = { "chdir", 1, {A(PATH)}, {"PATH"} },
+    [FK_OP_MMAP]     = { "mmap", 4, {A(ADDR), A(INT), A(PROT), A(SHARE)},
+                         {"ADDR", "NPAGES", "PROT", "SHARING"} },
+    [FK_OP_MUNMAP]   = { "munmap", 2, {A(ADDR), A(INT)}, {"ADDR", "NPAGES"} },
+    [FK_OP_MPROTECT] = { "mprotect", 3, {A(ADDR), A(INT), A(PROT)},
+                         {"ADDR", "NPAGES", "PROT"} },
+    [FK_OP_SBRK]     = { "sbrk", 1, {A(INT)}, {"DELTA_PAGES"} },
+    [FK_OP_STORE]    = { "store", 2, {A(ADDR), A(ADDR)}, {"ADDR", "VALUE"} },
+    [FK_OP_LOAD]     = { "load", 1, {A(ADDR)}, {"ADDR"} },
+};
+#undef A
+
+const char *const fk_names[FK_NNAMES] = {
+    ".", "..", "d", "f0", "f1", "f2", "f3", "f4"
+};
+
+static const char *const whence_names[] = { "set", "cur", "end" };
+static const char *const prot_names[] = { "none", "r", "rw" };
+static const char *const share_names[] = { "private", "shared" };
+static const char *const access_names[] = { "rdonly", "wronly", "rdwr" };
+static const char *const option_names[] = { "creat", "trunc", "append" };
+
+static const char *kind_help(int kind)
+{
+    switch (kind) {
+    case FK_ARG_BYTE: return "a number 0..255";
+    case FK_ARG_PROC: return "pM or -1";
+    case FK_ARG_PATH: return "a path of . .. d f0 f1 f2 f3 f4";
+    case FK_ARG_OFLAGS: return "rdonly|wronly|rdwr[,creat][,trunc][,append]";
+    case FK_ARG_WHENCE: return "set|cur|end";
+    case FK_ARG_PROT: return "r|rw|none";
+    case FK_ARG_SHARE: return "private|shared";
+    default: return "a number";
+    }
+}
+
+int32_t fk_path_normalize(uint32_t raw)
+{
+    int count = (raw >> 12) & 7;
+    int32_t p;
+    if (count > FK_PATH_MAXCOMP)
+        count = FK_PATH_MAXCOMP;
+    p = (int32_t)(raw & ((1u << (3 * count)) - 1));
+    p |= count << 12;
+    if (count == 0 || (raw & 0x8000))
+        p |= 0x8000;
+    return p;
+}
+
+/* ---- validity ---- */
+
+static int arg_valid(int kind, int32_t v)
+{
+    switch (kind) {
+    case FK_ARG_BYTE: return v >= 0 && v <= 255;
+    case FK_ARG_PROC: return v >= -1 && v <= FK_MAX_PID;
+    case FK_ARG_PATH: return v >= 0 && v <= 0xffff
+                             && fk_path_normalize((uint32_t)v) == v;
+    case FK_ARG_OFLAGS: return v >= 0 && v < 32 && (v & FK_O_ACCMODE) != 3;
+    case FK_ARG_WHENCE:
+    case FK_ARG_PROT: return v >= 0 && v <= 2;
+    case FK_ARG_SHARE: return v == 0 || v == 1;
+    default: return 1;
+    }
+}
+
+int fk_step_valid(const struct fk_step *s)
+{
+    if (s->op >= FK_NOPS || s->proc > FK_MAX_PID)
+        return 0;
+    for (int i = 0; i < FK_MAX_ARGS; i++) {
+        if (i >= fk_ops[s->op].nargs) {
+            if (s->arg[i] != 0)
+                return 0;
+        } else if (!arg_valid(fk_ops[s->op].kind[i], s->arg[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int fk_prog_valid(const struct fk_prog *p)
+{
+    if (p->nsteps > FK_MAX_STEPS)
+        return 0;
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        if (!fk_step_valid(&p->step[i]))
+            return 0;
+    return 1;
+}
+
+/* ---- printing ---- */
+
+static void print_path(int32_t p, struct fk_out *o)
+{
+    int n = fk_path_count(p);
+    if (fk_path_absolute(p))
+        fk_out_char(o, '/');
+    for (int i = 0; i < n; i++) {
+        if (i)
+            fk_out_char(o, '/');
+        fk_out_str(o, fk_names[fk_path_name(p, i)]);
+    }
+}
+
+static void print_oflags(int32_t f, struct fk_out *o)
+{
+    fk_out_str(o, access_names[(f & FK_O_ACCMODE) % 3]);
+    for (int i = 0; i < 3; i++)
+        if (f & (FK_O_CREAT << i)) {
+            fk_out_char(o, ',');
+            fk_out_str(o, option_names[i]);
+        }
+}
+
+static void print_arg(int kind, int32_t v, struct fk_out *o)
+{
+    switch (kind) {
+    case FK_ARG_ADDR: fk_out_hex(o, (uint32_t)v); break;
+    case FK_ARG_PROC:
+        if (v < 0) {
+            fk_out_dec(o, v);
+        } else {
+            fk_out_char(o, 'p');
+            fk_out_dec(o, v);
+        }
+        break;
+    case FK_ARG_PATH: print_path(v, o); break;
+    case FK_ARG_OFLAGS: print_oflags(v, o); break;
+    case FK_ARG_WHENCE: fk_out_str(o, whence_names[v % 3]); break;
+    case FK_ARG_PROT: fk_out_str(o, prot_names[v % 3]); break;
+    case FK_ARG_SHARE: fk_out_str(o, share_names[v & 1]); break;
+    default: fk_out_dec(o, v); break;
+    }
+}
+
+void fk_step_print(const struct fk_step *s, struct fk_out *o)
+{
+    const struct fk_op_info *info = &fk_ops[s->op < FK_NOPS ? s->op : 0];
+    fk_out_char(o, 'p');
+    fk_out_dec(o, s->proc);
+    fk_out_char(o, ' ');
+    fk_out_str(o, info->name);
+    for (int i = 0; i < info->nargs; i++) {
+        fk_out_char(o, ' ');
+        print_arg(info->kind[i], s->arg[i], o);
+    }
+}
+
+void fk_prog_print(const struct fk_prog *p, struct fk_out *o)
+{
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        fk_step_print(&p->step[i], o);
+        fk_out_char(o, '\n');
+    }
+}
+
+/* ---- parsing ---- */
+
+struct token {
+    const char *s;
+    size_t n;
+    uint32_t col;
+};
+
+struct parser {
+    struct fk_parse_error *err;
+    uint32_t line;
+};
+
+static int tok_is(const struct token *t, const char *word)
+{
+    size_t i = 0;
+    for (; i < t->n; i++)
+        if (word[i] != t->s[i])
+            return 0;
+    return word[i] == 0;
+}
+
+static struct fk_out begin_error(struct parser *ps, uint32_t col)
+{
+    ps->err->line = ps->line;
+    ps->err->col = col;
+    return fk_out_make(ps->err->msg, sizeof ps->err->msg);
+}
+
+static void quote(struct fk_out *o, const struct token *t)
+{
+    fk_out_char(o, '\'');
+    fk_out_mem(o, t->s, t->n > 40 ? 40 : t->n);
+    fk_out_str(o, t->n > 40 ? "...'" : "'");
+}
+
+/* Records an error at column col: msg, then 'tok' when tok is given. */
+static int fail(struct parser *ps, uint32_t col, const char *msg,
+                const struct token *tok, const char *after)
+{
+    struct fk_out o = begin_error(ps, col);
+    fk_out_str(&o, msg);
+    if (tok) {
+        fk_out_char(&o, ' ');
+        quote(&o, tok);
+    }
+    if (after)
+        fk_out_str(&o, after);
+    fk_out_cstr(&o);
+    return -1;
+}
+
+static int fail_expected(struct parser *ps, const struct token *t, int kind)
+{
+    struct fk_out o = begin_error(ps, t->col);
+    fk_out_str(&o, "expected ");
+    fk_out_str(&o, kind_help(kind));
+    fk_out_str(&o, ", got ");
+    quote(&o, t);
+    fk_out_cstr(&o);
+    return -1;
+}
+
+static int digit_value(char c, int base)
+{
+    int d = -1;
+    if (c >= '0' && c <= '9')
+        d = c - '0';
+    else if (base == 16 && c >= 'a' && c <= 'f')
+        d = c - 'a' + 10;
+    else if (base == 16 && c >= 'A' && c <= 'F')
+        d = c - 'A' + 10;
+    return d;
+}
+
+/* Reads an unsigned magnitude; returns 0 on success, -1 if not a number,
+ * -2 if above max. */
+static int read_magnitude(const char *s, size_t n, int base, uint64_t max,
+                          uint64_t *out)
+{
+    uint64_t v = 0;
+    if (n == 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        int d = digit_value(s[i], base);
+        if (d < 0)
+            return -1;
+        v = v * (uint64_t)base + (uint64_t)d;
+        if (v > max)
+            return -2;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Decimal or 0x hex with an optional '-'. Decimal must fit int32 (or
+ * uint32 when wide); hex is a 32-bit pattern. */
+static int parse_number(struct parser *ps, const struct token *t, int wide,
+                        int32_t *out)
+{
+    const char *s = t->s;
+    size_t n = t->n;
+    int neg = 0, base = 10, r;
+    uint64_t mag, max;
+    if (n && s[0] == '-') {
+        neg = 1;
+        s++;
+        n--;
+    }
+    if (n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        base = 16;
+        s += 2;
+        n -= 2;
+    }
+    max = neg ? 0x80000000u : (base == 16 || wide) ? 0xffffffffu : 0x7fffffffu;
+    r = read_magnitude(s, n, base, max, &mag);
+    if (r == -1)
+        return fail(ps, t->col, "expected a number, got", t, 0);
+    if (r == -2)
+        return fail(ps, t->col, "number out of the 32-bit range:", t, 0);
+    *out = neg ? (int32_t)(0 - (uint32_t)mag) : (int32_t)(uint32_t)mag;
+    return 0;
+}
+
+static int parse_proc_ref(struct parser *ps, const struct token *t,
+                          int32_t *out)
+{
+    uint64_t v;
+    int r;
+    if (t->n < 2 || t->s[0] != 'p')
+        return fail(ps, t->col, "expected a process pN, got", t, 0);
+    r = read_magnitude(t->s + 1, t->n - 1, 10, FK_MAX_PID, &v);
+    if (r == -1)
+        return fail(ps, t->col, "expected a process pN, got", t, 0);
+    if (r == -2)
+        return fail(ps, t->col, "process number out of range (p0..p512):",
+                    t, 0);
+    *out = (int32_t)v;
+    return 0;
+}
+
+static int lookup(const struct token *t, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (tok_is(t, names[i]))
+            return i;
+    return -1;
+}
+
+static int parse_path(struct parser *ps, const struct token *t, int32_t *out)
+{
+    int32_t p = 0;
+    int count = 0;
+    size_t i = 0;
+    if (t->n && t->s[0] == '/') {
+        p |= 0x8000;
+        i = 1;
+    }
+    if (i == t->n && p)
+        return *out = p, 0;
+    for (;;) {
+        struct token name = { t->s + i, 0, t->col + (uint32_t)i };
+        int k;
+        while (i < t->n && t->s[i] != '/')
+            i++, name.n++;
+        if (name.n == 0)
+            return fail(ps, name.col, "empty name in path", t, 0);
+        k = lookup(&name, fk_names, FK_NNAMES);
+        if (k < 0)
+            return fail(ps, name.col, "unknown name", &name,
+                        " in path (names: . .. d f0 f1 f2 f3 f4)");
+        if (count == FK_PATH_MAXCOMP)
+            return fail(ps, t->col, "path has more than 4 names:", t, 0);
+        p |= k << (3 * count++);
+        if (i == t->n)
+            break;
+        i++;    /* the '/' */
+    }
+    *out = p | (count << 12);
+    return 0;
+}
+
+static int parse_oflags(struct parser *ps, const struct token *t,
+                        int32_t *out)
+{
+    size_t i = 0;
+    int32_t f = 0;
+    for (int first = 1;; first = 0) {
+        struct token word = { t->s + i, 0, t->col + (uint32_t)i };
+        int k;
+        while (i < t->n && t->s[i] != ',')
+            i++, word.n++;
+        if (first) {
+            k = lookup(&word, access_names, 3);
+            if (k < 0)
+                return fail(ps, word.col, "expected rdonly, wronly or rdwr,"
+                            " got", &word, 0);
+            f = k;
+        } else {
+            k = lookup(&word, option_names, 3);
+            if (k < 0)
+                return fail(ps, word.col, "unknown open flag", &word,
+                            " (options: creat, trunc, append)");
+            if (f & (FK_O_CREAT << k))
+                return fail(ps, word.col, "open flag given twice:", &word, 0);
+            f |= FK_O_CREAT << k;
+        }
+        if (i == t->n)
+            break;
+        i++;    /* the ',' */
+    }
+    *out = f;
+    return 0;
+}
+
+static int parse_keyword(struct parser *ps, const struct token *t,
+                         const char *const *names, int n, int kind,
+                         int32_t *out)
+{
+    int k = lookup(t, names, n);
+    if (k < 0)
+        return fail_expected(ps, t, kind);
+    *out = k;
+    return 0;
+}
+
+static int parse_arg(struct parser *ps, int kind, const struct token *t,
+                     int32_t *out)
+{
+    switch (kind) {
+    case FK_ARG_INT: return parse_number(ps, t, 0, out);
+    case FK_ARG_ADDR: return parse_number(ps, t, 1, out);
+    case FK_ARG_BYTE:
+        if (parse_number(ps, t, 0, out))
+            return -1;
+        if (*out < 0 || *out > 255)
+            return fail(ps, t->col, "BYTE must be 0..255, got", t, 0);
+        return 0;
+    case FK_ARG_PROC:
+        if (tok_is(t, "-1"))
+            return *out = -1, 0;
+        if (t->n == 0 || t->s[0] != 'p')
+            return fail_expected(ps, t, kind);
+        return parse_proc_ref(ps, t, out);
+    case FK_ARG_PATH: return parse_path(ps, t, out);
+    case FK_ARG_OFLAGS: return parse_oflags(ps, t, out);
+    case FK_ARG_WHENCE: return parse_keyword(ps, t, whence_names, 3, kind, out);
+    case FK_ARG_PROT: return parse_keyword(ps, t, prot_names, 3, kind, out);
+    default: return parse_keyword(ps, t, share_names, 2, kind, out);
+    }
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Splits one line into at most max tokens (comments dropped); returns
+ * the count, or -1 on a control character. */
+static int split_line(struct parser *ps, const char *line, size_t n,
+                      struct token *tok, int max)
+{
+    int count = 0;
+    size_t i = 0;
+    while (count < max) {
+        while (i < n && is_space(line[i]))
+            i++;
+        if (i == n || line[i] == '#')
+            break;
+        tok[count].s = line + i;
+        tok[count].col = (uint32_t)i + 1;
+        while (i < n && !is_space(line[i]) && line[i] != '#') {
+            if ((unsigned char)line[i] < 0x20)
+                return fail(ps, (uint32_t)i + 1,
+                            "control character in program text", 0, 0);
+            i++;
+        }
+        tok[count].n = (size_t)(line + i - tok[count].s);
+        count++;
+    }
+    return count;
+}
+
+/* The column just after a token plus one space: where a missing word goes. */
+static uint32_t end_col(const struct token *t)
+{
+    return t->col + (uint32_t)t->n + 1;
+}
+
+static int parse_line(struct parser *ps, const char *line, size_t n,
+                      struct fk_prog *prog)
+{
+    struct token tok[2 + FK_MAX_ARGS + 1];   /* room for one too many */
+    struct fk_step step = { 0, 0, {0, 0, 0, 0} };
+    const struct fk_op_info *info;
+    int32_t pid;
+    int count = split_line(ps, line, n, tok, 2 + FK_MAX_ARGS + 1);
+    int op;
+    if (count <= 0)
+        return count;
+    if (parse_proc_ref(ps, &tok[0], &pid))
+        return -1;
+    if (count < 2)
+        return fail(ps, end_col(&tok[0]), "missing operation after", &tok[0],
+                    0);
+    for (op = 0; op < FK_NOPS && !tok_is(&tok[1], fk_ops[op].name); op++)
+        ;
+    if (op == FK_NOPS)
+        return fail(ps, tok[1].col, "unknown operation", &tok[1], 0);
+    info = &fk_ops[op];
+    if (count > 2 + info->nargs)
+        return fail(ps, tok[2 + info->nargs].col,
+                    "too many arguments: unexpected", &tok[2 + info->nargs],
+                    0);
+    if (count < 2 + info->nargs) {
+        struct fk_out o = begin_error(ps, end_col(&tok[count - 1]));
+        fk_out_str(&o, info->name);
+        fk_out_str(&o, ": missing ");
+        fk_out_str(&o, info->argname[count - 2]);
+        fk_out_str(&o, " (");
+        fk_out_str(&o, kind_help(info->kind[count - 2]));
+        fk_out_char(&o, ')');
+        fk_out_cstr(&o);
+        return -1;
+    }
+    for (int i = 0; i < info->nargs; i++)
+        if (parse_arg(ps, info->kind[i], &tok[2 + i], &step.arg[i]))
+            return -1;
+    if (prog->nsteps == FK_MAX_STEPS)
+        return fail(ps, 1, "program has more than 512 steps", 0, 0);
+    step.proc = (uint16_t)pid;
+    step.op = (uint8_t)op;
+    prog->step[prog->nsteps++] = step;
+    return 0;
+}
+
+int fk_prog_parse(const char *text, size_t len, struct fk_prog *prog,
+                  struct fk_parse_error *err)
+{
+    struct parser ps = { err, 0 };
+    size_t start = 0;
+    prog->nsteps = 0;
+    while (start < len) {
+        size_t end = start;
+        while (end < len && text[end] != '\n')
+            end++;
+        ps.line++;
+        for (size_t i = start; i < end; i++)
+            if (text[i] == 0)
+                return fail(&ps, (uint32_t)(i - start) + 1,
+                            "NUL byte in program text", 0, 0);
+        if (parse_line(&ps, text + start, end - start, prog))
+            return -1;
+        start = end + 1;
+    }
+    return 0;
+}
+
+/* ---- binary codec ---- */
+
+static void put(uint8_t *buf, size_t cap, size_t *n, uint8_t b)
+{
+    if (*n < cap)
+        buf[*n] = b;
+    (*n)++;
+}
+
+static void put_varint(uint8_t *buf, size_t cap, size_t *n, uint32_t v)
+{
+    while (v >= 0x80) {
+        put(buf, cap, n, (uint8_t)(v | 0x80));
+        v >>= 7;
+    }
+    put(buf, cap, n, (uint8_t)v);
+}
+
+static uint32_t zigzag(int32_t v)
+{
+    return ((uint32_t)v << 1) ^ (uint32_t)(v >> 31);
+}
+
+static int32_t unzigzag(uint32_t u)
+{
+    return (int32_t)((u >> 1) ^ (0u - (u & 1)));
+}
+
+size_t fk_prog_encode(const struct fk_prog *p, uint8_t *buf, size_t cap)
+{
+    size_t n = 0;
+    put(buf, cap, &n, FK_PROG_VERSION);
+    for (uint32_t i = 0; i < p->nsteps && i < FK_MAX_STEPS; i++) {
+        const struct fk_step *s = &p->step[i];
+        const struct fk_op_info *info = &fk_ops[s->op % FK_NOPS];
+        put(buf, cap, &n, s->op);
+        put_varint(buf, cap, &n, s->proc);
+        for (int a = 0; a < info->nargs; a++) {
+            int32_t v = s->arg[a];
+            switch (info->kind[a]) {
+            case FK_ARG_INT:
+            case FK_ARG_ADDR:
+            case FK_ARG_PROC: put_varint(buf, cap, &n, zigzag(v)); break;
+            case FK_ARG_PATH:
+                put(buf, cap, &n, (uint8_t)v);
+                put(buf, cap, &n, (uint8_t)(v >> 8));
+                break;
+            default: put(buf, cap, &n, (uint8_t)v); break;
+            }
+        }
+    }
+    return n;
+}
+
+struct reader {
+    const uint8_t *buf;
+    size_t len, pos;
+};
+
+/* Past the end every byte reads as 0, which is what makes decoding total. */
+static uint8_t get(struct reader *r)
+{
+    return r->pos < r->len ? r->buf[r->pos++] : 0;
+}
+
+/* Bytes beyond the fifth of a varint are consumed and ignored. */
+static uint32_t get_varint(struct reader *r)
+{
+    uint32_t v = 0;
+    for (int shift = 0;; shift += 7) {
+        uint8_t b = get(r);
+        if (shift < 32)
+            v |= (uint32_t)(b & 0x7f) << shift;
+        if (!(b & 0x80))
+            return v;
+    }
+}
+
+static int32_t decode_arg(struct reader *r, int kind)
+{
+    uint32_t u;
+    int32_t v;
+    switch (kind) {
+    case FK_ARG_INT:
+    case FK_ARG_ADDR: return unzigzag(get_varint(r));
+    case FK_ARG_PROC:
+        v = unzigzag(get_varint(r));
+        return v < 0 ? -1 : v % (FK_MAX_PID + 1);
+    case FK_ARG_PATH:
+        u = get(r);
+        u |= (uint32_t)get(r) << 8;
+        return fk_path_normalize(u);
+    case FK_ARG_OFLAGS:
+        u = get(r);
+        return (int32_t)((u & 0x1c) | ((u & 3) % 3));
+    case FK_ARG_WHENCE:
+    case FK_ARG_PROT: return get(r) % 3;
+    case FK_ARG_SHARE: return get(r) & 1;
+    default: return get(r);
+    }
+}
+
+int fk_prog_decode(const uint8_t *buf, size_t len, struct fk_prog *p)
+{
+    struct reader r = { buf, len, 0 };
+    int version;
+    p->nsteps = 0;
+    if (len == 0)
+        return -1;
+    version = get(&r);
+    while (r.pos < r.len && p->nsteps < FK_MAX_STEPS) {
+        struct fk_step *s = &p->step[p->nsteps++];
+        const struct fk_op_info *info;
+        s->op = (uint8_t)(get(&r) % FK_NOPS);
+        s->proc = (uint16_t)(get_varint(&r) % (FK_MAX_PID + 1));
+        info = &fk_ops[s->op];
+        for (int a = 0; a < FK_MAX_ARGS; a++)
+            s->arg[a] = a < info->nargs ? decode_arg(&r, info->kind[a]) : 0;
+    }
+    return version;
+}
