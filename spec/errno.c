@@ -17,6 +17,7 @@ const char *fk_errno_name(int err)
     case FK_EFBIG: return "EFBIG";
     case FK_ESPIPE: return "ESPIPE";
     case FK_EPIPE: return "EPIPE";
+    case FK_EOVERFLOW: return "EOVERFLOW";
     default: return 0;
     }
 }

@@ -17,6 +17,7 @@
 #define FK_EFBIG    27
 #define FK_ESPIPE   29
 #define FK_EPIPE    32
+#define FK_EOVERFLOW 75
 
 /* Name of an error number ("EBADF"), or 0 when it is none of the above. */
 const char *fk_errno_name(int err);

@@ -72,9 +72,7 @@ int fk_frame_flush(struct fk_frame_decoder *d, struct fk_frame *f);
 /* Little-endian field helpers for payloads. */
 static inline void fk_put16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
 static inline void fk_put32(uint8_t *p, uint32_t v) { fk_put16(p, v); fk_put16(p + 2, v >> 16); }
-static inline void fk_put64(uint8_t *p, uint64_t v) { fk_put32(p, (uint32_t)v); fk_put32(p + 4, (uint32_t)(v >> 32)); }
 static inline uint32_t fk_get16(const uint8_t *p) { return p[0] | (uint32_t)p[1] << 8; }
 static inline uint32_t fk_get32(const uint8_t *p) { return fk_get16(p) | fk_get16(p + 2) << 16; }
-static inline uint64_t fk_get64(const uint8_t *p) { return fk_get32(p) | (uint64_t)fk_get32(p + 4) << 32; }
 
 #endif

@@ -9,7 +9,7 @@
 #define FK_NFILE            64          /* open files system-wide */
 #define FK_NFRAME           128         /* user data frames */
 #define FK_NOBJ             32          /* shared memory objects */
-#define FK_NPIPE            (FK_NFILE / 2)  /* a pipe holds two open files */
+#define FK_NPIPE            FK_NFILE    /* a pipe in use holds an open file */
 
 #define FK_PAGE_SIZE        4096
 #define FK_PAGE_WORDS       (FK_PAGE_SIZE / 4)
@@ -23,10 +23,7 @@
 #define FK_MAX_IO           4096        /* COUNT of one read or write */
 #define FK_PIPE_CAPACITY    4096
 
-/* The fixed namespace: / holds f0, f1 and directory d; /d holds f2.
- * Every node that can ever exist has a fixed id (spec/state.md). */
-#define FK_NODE_ROOT        0           /* /   */
-#define FK_NODE_D           1           /* /d  */
+/* The fixed namespace (spec/state.md, node ids in spec/namespace.h). */
 #define FK_NNODE            13
 #define FK_F0_SIZE          64          /* byte i has value i */
 #define FK_F2_SIZE          16          /* bytes 0x41 */

@@ -1,5 +1,6 @@
 /* Observation canonicalizer, serializer, hash (spec/observation.md). */
 #include "spec/obs.h"
+#include "spec/bytes.h"
 
 static void zero(void *p, size_t n)
 {
@@ -131,105 +132,81 @@ void fk_obs_canon(const struct fk_obs *raw, struct fk_obs *out)
 
 /* ---- serialization ---- */
 
-struct writer {
-    uint8_t *buf;
-    size_t cap, n;
-};
-
-static void w8(struct writer *w, uint32_t v)
+static void put_l1(const struct fk_obs *o, struct fk_wbuf *w)
 {
-    if (w->n < w->cap)
-        w->buf[w->n] = (uint8_t)v;
-    w->n++;
-}
-
-static void w16(struct writer *w, uint32_t v)
-{
-    w8(w, v);
-    w8(w, v >> 8);
-}
-
-static void w32(struct writer *w, uint32_t v)
-{
-    w16(w, v);
-    w16(w, v >> 16);
-}
-
-static void put_l1(const struct fk_obs *o, struct writer *w)
-{
-    w8(w, o->nproc);
+    fk_w8(w, o->nproc);
     for (int i = 0; i < o->nproc; i++) {
         const struct fk_obs_proc *p = &o->proc[i];
-        w16(w, (uint32_t)p->pid);
-        w16(w, (uint32_t)p->ppid);
-        w8(w, p->state);
-        w32(w, (uint32_t)p->status);
-        w8(w, p->cwd);
-        w8(w, p->heap_pages);
+        fk_w16(w, (uint32_t)p->pid);
+        fk_w16(w, (uint32_t)p->ppid);
+        fk_w8(w, p->state);
+        fk_w32(w, (uint32_t)p->status);
+        fk_w8(w, p->cwd);
+        fk_w8(w, p->heap_pages);
         for (int f = 0; f < FK_NOFILE; f++)
-            w8(w, (uint32_t)p->fd[f]);
+            fk_w8(w, (uint32_t)p->fd[f]);
         for (int k = 0; k < FK_NPAGES; k++)
-            w8(w, p->page[k]);
+            fk_w8(w, p->page[k]);
         for (int k = 0; k < FK_NPAGES; k++)
             if (p->page[k])
-                w32(w, p->sum[k]);
+                fk_w32(w, p->sum[k]);
     }
-    w8(w, o->nfile);
+    fk_w8(w, o->nfile);
     for (int i = 0; i < o->nfile; i++) {
         const struct fk_obs_file *f = &o->file[i];
-        w8(w, f->kind);
-        w8(w, f->mode);
-        w8(w, f->append);
-        w8(w, f->node);
-        w8(w, (uint32_t)f->pipe);
-        w32(w, (uint32_t)f->offset);
+        fk_w8(w, f->kind);
+        fk_w8(w, f->mode);
+        fk_w8(w, f->append);
+        fk_w8(w, f->node);
+        fk_w8(w, (uint32_t)f->pipe);
+        fk_w32(w, (uint32_t)f->offset);
     }
-    w8(w, o->npipe);
+    fk_w8(w, o->npipe);
     for (int i = 0; i < o->npipe; i++)
-        w16(w, o->pipe[i].fill);
+        fk_w16(w, o->pipe[i].fill);
     for (int i = 0; i < FK_NNODE; i++) {
-        w8(w, o->node[i].exists);
-        w16(w, o->node[i].size);
-        w32(w, o->node[i].sum);
+        fk_w8(w, o->node[i].exists);
+        fk_w16(w, o->node[i].size);
+        fk_w32(w, o->node[i].sum);
     }
 }
 
-static void put_l2(const struct fk_obs *o, struct writer *w)
+static void put_l2(const struct fk_obs *o, struct fk_wbuf *w)
 {
     for (int i = 0; i < o->nproc; i++)
         for (int k = 0; k < FK_NPAGES; k++)
             if (o->proc[i].page[k]) {
-                w8(w, (uint32_t)o->proc[i].frame[k]);
-                w8(w, (uint32_t)o->proc[i].obj[k]);
-                w8(w, (uint32_t)o->proc[i].objpage[k]);
+                fk_w8(w, (uint32_t)o->proc[i].frame[k]);
+                fk_w8(w, (uint32_t)o->proc[i].obj[k]);
+                fk_w8(w, (uint32_t)o->proc[i].objpage[k]);
             }
     for (int i = 0; i < o->nfile; i++)
-        w16(w, o->file[i].refs);
+        fk_w16(w, o->file[i].refs);
     for (int i = 0; i < o->npipe; i++) {
-        w8(w, o->pipe[i].readers);
-        w8(w, o->pipe[i].writers);
+        fk_w8(w, o->pipe[i].readers);
+        fk_w8(w, o->pipe[i].writers);
     }
     for (int i = 0; i < FK_NNODE; i++)
-        w16(w, o->node[i].refs);
-    w8(w, o->nframe);
+        fk_w16(w, o->node[i].refs);
+    fk_w8(w, o->nframe);
     for (int i = 0; i < o->nframe; i++)
-        w16(w, o->frame_refs[i]);
-    w8(w, o->nobj);
+        fk_w16(w, o->frame_refs[i]);
+    fk_w8(w, o->nobj);
     for (int i = 0; i < o->nobj; i++) {
-        w16(w, o->obj[i].refs);
+        fk_w16(w, o->obj[i].refs);
         for (int k = 0; k < FK_MMAP_PAGES; k++)
-            w8(w, (uint32_t)o->obj[i].frame[k]);
+            fk_w8(w, (uint32_t)o->obj[i].frame[k]);
     }
-    w16(w, o->free_frames);
-    w16(w, o->free_procs);
-    w16(w, o->free_files);
-    w16(w, o->free_objs);
+    fk_w16(w, o->free_frames);
+    fk_w16(w, o->free_procs);
+    fk_w16(w, o->free_files);
+    fk_w16(w, o->free_objs);
 }
 
 size_t fk_obs_serialize(const struct fk_obs *o, int level, uint8_t *buf,
                         size_t cap)
 {
-    struct writer w = { buf, cap, 0 };
+    struct fk_wbuf w = { buf, cap, 0 };
     if (level == FK_L1)
         put_l1(o, &w);
     else
@@ -239,84 +216,57 @@ size_t fk_obs_serialize(const struct fk_obs *o, int level, uint8_t *buf,
 
 /* ---- deserialization ---- */
 
-struct reader {
-    const uint8_t *buf;
-    size_t len, pos;
-    int bad;
-};
-
-static uint32_t r8(struct reader *r)
-{
-    if (r->pos >= r->len) {
-        r->bad = 1;
-        return 0;
-    }
-    return r->buf[r->pos++];
-}
-
-static uint32_t r16(struct reader *r)
-{
-    uint32_t lo = r8(r);
-    return lo | r8(r) << 8;
-}
-
-static uint32_t r32(struct reader *r)
-{
-    uint32_t lo = r16(r);
-    return lo | r16(r) << 16;
-}
-
-static int16_t rs8(struct reader *r) { return (int8_t)r8(r); }
-static int32_t rs16(struct reader *r) { return (int16_t)r16(r); }
+static int16_t rs8(struct fk_rbuf *r) { return (int8_t)fk_r8(r); }
+static int32_t rs16(struct fk_rbuf *r) { return (int16_t)fk_r16(r); }
 
 /* A count byte that must not exceed max. */
-static uint8_t rcount(struct reader *r, int max)
+static uint8_t rcount(struct fk_rbuf *r, int max)
 {
-    uint32_t n = r8(r);
+    uint32_t n = fk_r8(r);
     if ((int)n > max)
         r->bad = 1;
     return (uint8_t)(r->bad ? 0 : n);
 }
 
-static void get_l1(struct reader *r, struct fk_obs *o)
+static void get_l1(struct fk_rbuf *r, struct fk_obs *o)
 {
     o->nproc = rcount(r, FK_NPROC);
     for (int i = 0; i < o->nproc; i++) {
         struct fk_obs_proc *p = &o->proc[i];
         p->pid = rs16(r);
         p->ppid = rs16(r);
-        p->state = (uint8_t)r8(r);
-        p->status = (int32_t)r32(r);
-        p->cwd = (uint8_t)r8(r);
-        p->heap_pages = (uint8_t)r8(r);
+        p->state = (uint8_t)fk_r8(r);
+        p->status = (int32_t)fk_r32(r);
+        p->cwd = (uint8_t)fk_r8(r);
+        p->heap_pages = (uint8_t)fk_r8(r);
         for (int f = 0; f < FK_NOFILE; f++)
             p->fd[f] = rs8(r);
         for (int k = 0; k < FK_NPAGES; k++)
-            p->page[k] = (uint8_t)r8(r);
+            p->page[k] = (uint8_t)fk_r8(r);
         for (int k = 0; k < FK_NPAGES; k++)
-            p->sum[k] = p->page[k] ? r32(r) : 0;
+            p->sum[k] = p->page[k] ? fk_r32(r) : 0;
     }
     o->nfile = rcount(r, FK_NFILE);
     for (int i = 0; i < o->nfile; i++) {
         struct fk_obs_file *f = &o->file[i];
-        f->kind = (uint8_t)r8(r);
-        f->mode = (uint8_t)r8(r);
-        f->append = (uint8_t)r8(r);
-        f->node = (uint8_t)r8(r);
+        f->kind = (uint8_t)fk_r8(r);
+        f->mode = (uint8_t)fk_r8(r);
+        f->append = (uint8_t)fk_r8(r);
+        f->node = (uint8_t)fk_r8(r);
         f->pipe = rs8(r);
-        f->offset = (int32_t)r32(r);
+        f->offset = (int32_t)fk_r32(r);
     }
     o->npipe = rcount(r, FK_NPIPE);
     for (int i = 0; i < o->npipe; i++)
-        o->pipe[i].fill = (uint16_t)r16(r);
+        o->pipe[i].fill = (uint16_t)fk_r16(r);
     for (int i = 0; i < FK_NNODE; i++) {
-        o->node[i].exists = (uint8_t)r8(r);
-        o->node[i].size = (uint16_t)r16(r);
-        o->node[i].sum = r32(r);
+        o->node[i].exists = (uint8_t)fk_r8(r);
+        o->node[i].size = (uint16_t)fk_r16(r);
+        o->node[i].sum = fk_r32(r);
     }
 }
 
-static void get_l2(struct reader *r, struct fk_obs *o)
+static void get_l2(struct fk_rbuf *r, struct fk_obs *o)
 {
     for (int i = 0; i < o->nproc; i++)
         for (int k = 0; k < FK_NPAGES; k++) {
@@ -328,26 +278,26 @@ static void get_l2(struct reader *r, struct fk_obs *o)
             p->objpage[k] = rs8(r);
         }
     for (int i = 0; i < o->nfile; i++)
-        o->file[i].refs = (uint16_t)r16(r);
+        o->file[i].refs = (uint16_t)fk_r16(r);
     for (int i = 0; i < o->npipe; i++) {
-        o->pipe[i].readers = (uint16_t)r8(r);
-        o->pipe[i].writers = (uint16_t)r8(r);
+        o->pipe[i].readers = (uint16_t)fk_r8(r);
+        o->pipe[i].writers = (uint16_t)fk_r8(r);
     }
     for (int i = 0; i < FK_NNODE; i++)
-        o->node[i].refs = (uint16_t)r16(r);
+        o->node[i].refs = (uint16_t)fk_r16(r);
     o->nframe = rcount(r, FK_NFRAME);
     for (int i = 0; i < o->nframe; i++)
-        o->frame_refs[i] = (uint16_t)r16(r);
+        o->frame_refs[i] = (uint16_t)fk_r16(r);
     o->nobj = rcount(r, FK_NOBJ);
     for (int i = 0; i < o->nobj; i++) {
-        o->obj[i].refs = (uint16_t)r16(r);
+        o->obj[i].refs = (uint16_t)fk_r16(r);
         for (int k = 0; k < FK_MMAP_PAGES; k++)
             o->obj[i].frame[k] = rs8(r);
     }
-    o->free_frames = (uint16_t)r16(r);
-    o->free_procs = (uint16_t)r16(r);
-    o->free_files = (uint16_t)r16(r);
-    o->free_objs = (uint16_t)r16(r);
+    o->free_frames = (uint16_t)fk_r16(r);
+    o->free_procs = (uint16_t)fk_r16(r);
+    o->free_files = (uint16_t)fk_r16(r);
+    o->free_objs = (uint16_t)fk_r16(r);
 }
 
 /* Fields L2 leaves at "no reference" when only L1 was given. */
@@ -364,16 +314,16 @@ static void clear_l2_refs(struct fk_obs *o)
 int fk_obs_deserialize(const uint8_t *l1, size_t n1, const uint8_t *l2,
                        size_t n2, struct fk_obs *o)
 {
-    struct reader r1 = { l1, n1, 0, 0 }, r2 = { l2, n2, 0, 0 };
+    struct fk_rbuf r1 = { l1, n1, 0, 0 }, r2 = { l2, n2, 0, 0 };
     fk_obs_clear(o);
     get_l1(&r1, o);
-    if (r1.bad || r1.pos != n1)
+    if (fk_rexact(&r1))
         return -1;
     clear_l2_refs(o);
     if (n2 == 0)
         return 0;
     get_l2(&r2, o);
-    return r2.bad || r2.pos != n2 ? -1 : 0;
+    return fk_rexact(&r2);
 }
 
 /* ---- hashing and checksums ---- */
@@ -397,18 +347,18 @@ uint64_t fk_obs_hash(const struct fk_obs *o, int level, uint8_t *scratch)
 
 void fk_result_put(const struct fk_result *r, uint8_t out[FK_RESULT_BYTES])
 {
-    struct writer w = { out, FK_RESULT_BYTES, 0 };
-    w8(&w, r->kind);
-    w32(&w, (uint32_t)r->val);
-    w32(&w, (uint32_t)r->aux);
+    struct fk_wbuf w = { out, FK_RESULT_BYTES, 0 };
+    fk_w8(&w, r->kind);
+    fk_w32(&w, (uint32_t)r->val);
+    fk_w32(&w, (uint32_t)r->aux);
 }
 
 void fk_result_get(const uint8_t in[FK_RESULT_BYTES], struct fk_result *r)
 {
-    struct reader rd = { in, FK_RESULT_BYTES, 0, 0 };
-    r->kind = (uint8_t)r8(&rd);
-    r->val = (int32_t)r32(&rd);
-    r->aux = (int32_t)r32(&rd);
+    struct fk_rbuf rd = { in, FK_RESULT_BYTES, 0, 0 };
+    r->kind = (uint8_t)fk_r8(&rd);
+    r->val = (int32_t)fk_r32(&rd);
+    r->aux = (int32_t)fk_r32(&rd);
 }
 
 /* murmur3's finalizer: a bijection on 32 bits. */

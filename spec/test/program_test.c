@@ -1,6 +1,7 @@
 /* Program codec: text and binary round trips, totality of the decoder. */
 #include <stdlib.h>
 #include <string.h>
+#include "spec/namespace.h"
 #include "spec/program.h"
 #include "spec/test/check.h"
 
@@ -191,8 +192,32 @@ static void test_binary_is_compact(void)
     CHECK(fk_prog_encode(&a, bin, sizeof bin) == 1 + 2 + 3 + 8);
 }
 
+static void test_node_ids(void)
+{
+    int seen[FK_NNODE] = {0};
+    CHECK(fk_node_child(FK_NODE_ROOT, FK_NAME_D) == FK_NODE_D);
+    CHECK(fk_node_child(FK_NODE_ROOT, FK_NAME_F1) == FK_NODE_F1);
+    CHECK(fk_node_child(FK_NODE_D, FK_NAME_D) == FK_NODE_DD);
+    CHECK(fk_node_child(FK_NODE_D, FK_NAME_F2) == FK_NODE_D_F2);
+    /* every (directory, name) pair has its own node, and knows its parent */
+    for (int dir = FK_NODE_ROOT; dir <= FK_NODE_D; dir++)
+        for (int name = FK_NAME_D; name <= FK_NAME_F4; name++) {
+            int n = fk_node_child(dir, name);
+            if (n == FK_NODE_D) {
+                CHECK(dir == FK_NODE_ROOT);
+            } else {
+                CHECK(n > FK_NODE_D && n < FK_NNODE && !seen[n]);
+                CHECK(fk_node_parent(n) == dir && !fk_node_is_dir(n));
+                seen[n] = 1;
+            }
+        }
+    CHECK(fk_node_parent(FK_NODE_D) == FK_NODE_ROOT);
+    CHECK(fk_node_parent(FK_NODE_ROOT) == FK_NODE_ROOT);
+}
+
 int main(void)
 {
+    test_node_ids();
     test_round_trips();
     test_decoder_total();
     test_decoder_edges();

@@ -1,0 +1,38 @@
+/* Node ids of the fixed namespace (spec/state.md). Every node that can ever
+ * exist has a fixed id: the two directories, and in each of them one file
+ * per file name. Initially / holds d, f0 and f1, and /d holds f2. */
+#ifndef FK_NAMESPACE_H
+#define FK_NAMESPACE_H
+
+#include "spec/limits.h"
+#include "spec/program.h"
+
+enum fk_node {
+    FK_NODE_ROOT = 0,   /* /        directory */
+    FK_NODE_D = 1,      /* /d       directory */
+    FK_NODE_F0 = 2,     /* /f0 .. /f4 are 2 .. 6 */
+    FK_NODE_DD = 7,     /* /d/d     a file (the name d is free in /d) */
+    FK_NODE_D_F0 = 8    /* /d/f0 .. /d/f4 are 8 .. 12 */
+};
+
+#define FK_NODE_F1   (FK_NODE_F0 + 1)
+#define FK_NODE_D_F2 (FK_NODE_D_F0 + 2)
+
+/* The node named name (FK_NAME_D .. FK_NAME_F4) in directory dir. */
+static inline int fk_node_child(int dir, int name)
+{
+    return (dir == FK_NODE_ROOT ? 0 : 6) + name - 1;
+}
+
+static inline int fk_node_is_dir(int node)
+{
+    return node == FK_NODE_ROOT || node == FK_NODE_D;
+}
+
+/* The directory holding node (/ for / itself, as ".." does). */
+static inline int fk_node_parent(int node)
+{
+    return node <= FK_NODE_F0 + 4 ? FK_NODE_ROOT : FK_NODE_D;
+}
+
+#endif
