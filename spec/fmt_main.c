@@ -6,9 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "spec/program.h"
-
-#define MAX_INPUT (4u << 20)
+#include "spec/progfile.h"
 
 static const char usage[] =
     "usage: forkspec fmt [--binary | --from-binary] [-o OUT] PROG...\n"
@@ -18,61 +16,6 @@ static const char usage[] =
     "  --from-binary    read binary PROGs and print them as text\n"
     "  -o OUT           write to OUT instead of standard output\n";
 
-
-/* Reads a whole file into a malloc'd buffer; NULL with a message on error. */
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    char *buf;
-    size_t n;
-    if (!f) {
-        fprintf(stderr, "forkspec fmt: %s: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    buf = malloc(MAX_INPUT + 1);
-    n = buf ? fread(buf, 1, MAX_INPUT + 1, f) : 0;
-    if (!buf || ferror(f) || n > MAX_INPUT) {
-        fprintf(stderr, "forkspec fmt: %s: %s\n", path,
-                !buf ? "out of memory" : n > MAX_INPUT
-                ? "larger than 4 MiB, not a program" : strerror(errno));
-        free(buf);
-        buf = NULL;
-    }
-    if (f != stdin)
-        fclose(f);
-    *len = n;
-    return buf;
-}
-
-static const char *display_name(const char *path)
-{
-    return strcmp(path, "-") ? path : "<stdin>";
-}
-
-/* Loads one program from path; returns 0 or 2. */
-static int load(const char *path, int from_binary, struct fk_prog *prog)
-{
-    struct fk_parse_error err;
-    size_t len;
-    char *buf = read_all(path, &len);
-    int version;
-    if (!buf)
-        return 2;
-    if (from_binary) {
-        version = fk_prog_decode((const uint8_t *)buf, len, prog);
-        if (version != FK_PROG_VERSION)
-            fprintf(stderr, "forkspec fmt: %s: warning: %s; decoded as "
-                    "version %d\n", display_name(path), version < 0
-                    ? "empty file" : "unknown version byte", FK_PROG_VERSION);
-    } else if (fk_prog_parse(buf, len, prog, &err)) {
-        fprintf(stderr, "%s:%u:%u: %s\n", display_name(path), err.line,
-                err.col, err.msg);
-        free(buf);
-        return 2;
-    }
-    free(buf);
-    return 0;
-}
 
 static int write_text(const struct fk_prog *prog, FILE *out)
 {
@@ -136,7 +79,7 @@ int main(int argc, char **argv)
         return 2;
     }
     for (int i = 0; i < nin && status == 0; i++)
-        status = load(inputs[i], from_binary, &progs[i]);
+        status = fk_load_program("forkspec fmt", inputs[i], from_binary, &progs[i]);
     if (status)
         return status;
     if (out_path && !(out = fopen(out_path, "wb"))) {
@@ -145,7 +88,7 @@ int main(int argc, char **argv)
     }
     for (int i = 0; i < nin && status == 0; i++) {
         if (nin > 1)
-            fprintf(out, "# %s\n", display_name(inputs[i]));
+            fprintf(out, "# %s\n", fk_display_name(inputs[i]));
         status = to_binary ? write_binary(&progs[i], out)
                            : write_text(&progs[i], out);
     }

@@ -35,4 +35,7 @@ static inline int fk_node_parent(int node)
     return node <= FK_NODE_F0 + 4 ? FK_NODE_ROOT : FK_NODE_D;
 }
 
+/* "/", "/d", "/f0", ... "/d/f4", by node id. */
+extern const char *const fk_node_paths[FK_NNODE];
+
 #endif

@@ -1,0 +1,277 @@
+/* Open files, fd tables, pipes and the namespace. */
+#include "model/file.h"
+#include "model/state.h"
+#include "spec/errno.h"
+#include "spec/namespace.h"
+
+static int lowest_free_fd(int p, int skip)
+{
+    for (int f = 0; f < FK_NOFILE; f++)
+        if (fdt[p][f] < 0 && f != skip)
+            return f;
+    return -1;
+}
+
+static int free_file(int skip)
+{
+    for (int f = 0; f < FK_NFILE; f++)
+        if (file_ref[f] == 0 && f != skip)
+            return f;
+    return -1;
+}
+
+/* The open file behind fd, or -1 when fd is not valid. */
+static int file_of(int p, int32_t fd)
+{
+    return fd >= 0 && fd < FK_NOFILE ? fdt[p][fd] : -1;
+}
+
+/* Resolves path from the cwd of p. Returns the node, or -errno. With
+ * creat, an absent last name resolves to its node and sets *absent. */
+static int resolve(int p, int32_t path, int creat, int *absent)
+{
+    int cur = fk_path_absolute(path) ? FK_NODE_ROOT : proc_cwd[p];
+    int n = fk_path_count(path);
+    *absent = 0;
+    for (int i = 0; i < n; i++) {
+        int name = fk_path_name(path, i), last = i == n - 1;
+        if (name == FK_NAME_DOT)
+            continue;
+        cur = name == FK_NAME_DOTDOT ? fk_node_parent(cur)
+                                     : fk_node_child(cur, name);
+        if (!node_exists[cur]) {
+            if (!(last && creat))
+                return -FK_ENOENT;
+            *absent = 1;
+        } else if (!last && !fk_node_is_dir(cur)) {
+            return -FK_ENOTDIR;
+        }
+    }
+    return cur;
+}
+
+static void truncate_node(int node)
+{
+    node_size[node] = 0;
+    node_sum[node] = 0;
+}
+
+struct fk_result sys_open(int p, int32_t path, int32_t flags)
+{
+    int fd = lowest_free_fd(p, -1), f = free_file(-1), absent, node;
+    int mode = flags & FK_O_ACCMODE;
+    if (fd < 0)
+        return err(FK_EMFILE);
+    if (f < 0)
+        return err(FK_ENFILE);
+    node = resolve(p, path, flags & FK_O_CREAT, &absent);
+    if (node < 0)
+        return err(-node);
+    if (fk_node_is_dir(node) && ((flags & FK_O_CREAT) || mode != FK_O_RDONLY))
+        return err(FK_EISDIR);
+    if (absent) {
+        node_exists[node] = 1;
+        truncate_node(node);
+    }
+    if ((flags & FK_O_TRUNC) && !fk_node_is_dir(node))
+        truncate_node(node);
+    file_ref[f] = 1;
+    file_kind[f] = fk_node_is_dir(node) ? FK_F_DIR : FK_F_FILE;
+    file_mode[f] = (uint8_t)mode;
+    file_append[f] = (flags & FK_O_APPEND) != 0;
+    file_node[f] = (int8_t)node;
+    file_pipe[f] = -1;
+    file_off[f] = 0;
+    node_ref[node]++;
+    fdt[p][fd] = (int8_t)f;
+    return ok(fd, 0);
+}
+
+struct fk_result sys_close(int p, int32_t fd)
+{
+    int f = file_of(p, fd);
+    if (f < 0)
+        return err(FK_EBADF);
+    fdt[p][fd] = -1;
+    file_put(f);
+    return ok(0, 0);
+}
+
+struct fk_result sys_dup(int p, int32_t fd)
+{
+    int f = file_of(p, fd), nfd;
+    if (f < 0)
+        return err(FK_EBADF);
+    nfd = lowest_free_fd(p, -1);
+    if (nfd < 0)
+        return err(FK_EMFILE);
+    fdt[p][nfd] = (int8_t)f;
+    file_ref[f]++;
+    return ok(nfd, 0);
+}
+
+struct fk_result sys_dup2(int p, int32_t oldfd, int32_t newfd)
+{
+    int f = file_of(p, oldfd), replaced;
+    if (f < 0 || newfd < 0 || newfd >= FK_NOFILE)
+        return err(FK_EBADF);
+    if (oldfd != newfd) {
+        replaced = fdt[p][newfd];
+        file_ref[f]++;
+        fdt[p][newfd] = (int8_t)f;
+        if (replaced >= 0)
+            file_put(replaced);
+    }
+    return ok(newfd, 0);
+}
+
+static int free_pipe(void)
+{
+    for (int i = 0; i < FK_NPIPE; i++)
+        if (pipe_readers[i] == 0 && pipe_writers[i] == 0)
+            return i;
+    return -1;
+}
+
+static void open_pipe_end(int f, int kind, int mode, int pipe)
+{
+    file_ref[f] = 1;
+    file_kind[f] = (uint8_t)kind;
+    file_mode[f] = (uint8_t)mode;
+    file_append[f] = 0;
+    file_node[f] = -1;
+    file_pipe[f] = (int8_t)pipe;
+    file_off[f] = 0;
+}
+
+struct fk_result sys_pipe(int p)
+{
+    int fr = free_file(-1), fw = free_file(fr), pipe = free_pipe();
+    int rfd = lowest_free_fd(p, -1), wfd = lowest_free_fd(p, rfd);
+    if (fr < 0 || fw < 0 || pipe < 0)
+        return err(FK_ENFILE);
+    if (rfd < 0 || wfd < 0)
+        return err(FK_EMFILE);
+    open_pipe_end(fr, FK_F_PIPE_R, FK_O_RDONLY, pipe);
+    open_pipe_end(fw, FK_F_PIPE_W, FK_O_WRONLY, pipe);
+    pipe_readers[pipe] = pipe_writers[pipe] = 1;
+    pipe_fill[pipe] = pipe_head[pipe] = 0;
+    fdt[p][rfd] = (int8_t)fr;
+    fdt[p][wfd] = (int8_t)fw;
+    return ok(rfd, wfd);
+}
+
+static uint32_t pipe_take(int pipe, int n)
+{
+    uint32_t sum = 0;
+    for (int i = 0; i < n; i++) {
+        sum += fk_sum_term((uint32_t)i, pipe_buf[pipe][pipe_head[pipe]]);
+        pipe_head[pipe] = (uint16_t)((pipe_head[pipe] + 1) % FK_PIPE_CAPACITY);
+    }
+    pipe_fill[pipe] = (uint16_t)(pipe_fill[pipe] - n);
+    return sum;
+}
+
+struct fk_result sys_read(int p, int32_t fd, int32_t count)
+{
+    int f = file_of(p, fd), n, node;
+    uint32_t sum;
+    if (f < 0 || file_mode[f] == FK_O_WRONLY)
+        return err(FK_EBADF);
+    if (file_kind[f] == FK_F_DIR)
+        return err(FK_EISDIR);
+    if (file_kind[f] == FK_F_PIPE_R) {
+        int pipe = file_pipe[f];
+        if (pipe_fill[pipe] == 0 && count > 0 && pipe_writers[pipe] > 0)
+            return err(FK_EAGAIN);
+        n = count < pipe_fill[pipe] ? count : pipe_fill[pipe];
+        return ok(n, (int32_t)pipe_take(pipe, n));
+    }
+    node = file_node[f];
+    n = file_off[f] < node_size[node] ? node_size[node] - file_off[f] : 0;
+    if (n > count)
+        n = count;
+    sum = fk_sum_bytes(node_data[node] + file_off[f], (size_t)n);
+    file_off[f] += n;
+    return ok(n, (int32_t)sum);
+}
+
+static void pipe_put(int pipe, int n, uint8_t byte)
+{
+    int tail = (pipe_head[pipe] + pipe_fill[pipe]) % FK_PIPE_CAPACITY;
+    for (int i = 0; i < n; i++)
+        pipe_buf[pipe][(tail + i) % FK_PIPE_CAPACITY] = byte;
+    pipe_fill[pipe] = (uint16_t)(pipe_fill[pipe] + n);
+}
+
+/* Writes n copies of byte at pos, zero-filling any gap after the size. */
+static void node_write(int node, int pos, int n, uint8_t byte)
+{
+    uint8_t *d = node_data[node];
+    for (int i = node_size[node]; i < pos; i++)
+        d[i] = 0;
+    for (int i = pos; i < pos + n; i++) {
+        node_sum[node] += fk_sum_term((uint32_t)i, byte)
+                          - (i < node_size[node] ? fk_sum_term((uint32_t)i, d[i]) : 0);
+        d[i] = byte;
+    }
+    if (pos + n > node_size[node])
+        node_size[node] = (uint16_t)(pos + n);
+}
+
+struct fk_result sys_write(int p, int32_t fd, int32_t count, int32_t byte)
+{
+    int f = file_of(p, fd), pos, n;
+    if (f < 0 || file_mode[f] == FK_O_RDONLY)
+        return err(FK_EBADF);
+    if (count == 0)
+        return ok(0, 0);
+    if (file_kind[f] == FK_F_PIPE_W) {
+        int pipe = file_pipe[f];
+        if (pipe_readers[pipe] == 0)
+            return err(FK_EPIPE);
+        if (count > FK_PIPE_CAPACITY - pipe_fill[pipe])
+            return err(FK_EAGAIN);
+        pipe_put(pipe, count, (uint8_t)byte);
+        return ok(count, 0);
+    }
+    pos = file_append[f] ? node_size[file_node[f]] : file_off[f];
+    if (pos >= FK_MAX_FILE_SIZE)
+        return err(FK_EFBIG);
+    n = count < FK_MAX_FILE_SIZE - pos ? count : FK_MAX_FILE_SIZE - pos;
+    node_write(file_node[f], pos, n, (uint8_t)byte);
+    file_off[f] = pos + n;
+    return ok(n, 0);
+}
+
+struct fk_result sys_lseek(int p, int32_t fd, int32_t offset, int32_t whence)
+{
+    int f = file_of(p, fd);
+    int64_t base, pos;
+    if (f < 0)
+        return err(FK_EBADF);
+    if (file_kind[f] == FK_F_PIPE_R || file_kind[f] == FK_F_PIPE_W)
+        return err(FK_ESPIPE);
+    base = whence == FK_SEEK_SET ? 0 : whence == FK_SEEK_CUR
+           ? file_off[f] : node_size[file_node[f]];
+    pos = base + offset;
+    if (pos < 0)
+        return err(FK_EINVAL);
+    if (pos > INT32_MAX)
+        return err(FK_EOVERFLOW);
+    file_off[f] = (int32_t)pos;
+    return ok((int32_t)pos, 0);
+}
+
+struct fk_result sys_chdir(int p, int32_t path)
+{
+    int absent, node = resolve(p, path, 0, &absent);
+    if (node < 0)
+        return err(-node);
+    if (!fk_node_is_dir(node))
+        return err(FK_ENOTDIR);
+    node_ref[node]++;
+    node_ref[proc_cwd[p]]--;
+    proc_cwd[p] = (int8_t)node;
+    return ok(0, 0);
+}

@@ -1,0 +1,130 @@
+/* fork, exit, wait, getpid, getppid. */
+#include "model/proc.h"
+#include "model/state.h"
+#include "spec/errno.h"
+
+static int free_slot(void)
+{
+    for (int c = 0; c < FK_NPROC; c++)
+        if (proc_state[c] == P_FREE)
+            return c;
+    return -1;
+}
+
+/* The child shares every private frame (copy-on-write) and every object. */
+static void copy_vm(int p, int c)
+{
+    for (int i = 0; i < FK_MMAP_PAGES; i++) {
+        pg_attr[c][i] = pg_attr[p][i];
+        pg_start[c][i] = pg_start[p][i];
+        pg_frame[c][i] = pg_frame[p][i];
+        pg_obj[c][i] = pg_obj[p][i];
+        pg_objpage[c][i] = pg_objpage[p][i];
+        if (pg_frame[p][i] >= 0)
+            frame_ref[pg_frame[p][i]]++;
+        if (pg_start[p][i] && (pg_attr[p][i] & FK_PG_SHARED))
+            obj_ref[pg_obj[p][i]]++;
+    }
+    heap_pages[c] = heap_pages[p];
+    for (int j = 0; j < FK_HEAP_MAX_PAGES; j++) {
+        heap_frame[c][j] = heap_frame[p][j];
+        if (heap_frame[p][j] >= 0)
+            frame_ref[heap_frame[p][j]]++;
+    }
+}
+
+struct fk_result sys_fork(int p)
+{
+    int c = free_slot();
+    if (c < 0) {
+        return err(FK_EAGAIN);
+    }
+    proc_state[c] = P_ALIVE;
+    proc_pid[c] = next_pid++;
+    proc_parent[c] = (int8_t)p;
+    proc_status[c] = 0;
+    copy_vm(p, c);
+    for (int f = 0; f < FK_NOFILE; f++) {
+        fdt[c][f] = fdt[p][f];
+        if (fdt[p][f] >= 0)
+            file_ref[fdt[p][f]]++;
+    }
+    proc_cwd[c] = proc_cwd[p];
+    node_ref[proc_cwd[p]]++;
+    return ok(proc_pid[c], 0);
+}
+
+void proc_teardown(int p, int32_t status)
+{
+    int root = slot_of(0);
+    for (int f = 0; f < FK_NOFILE; f++)
+        if (fdt[p][f] >= 0) {
+            file_put(fdt[p][f]);
+            fdt[p][f] = -1;
+        }
+    unmap_range(p, 0, FK_MMAP_PAGES);
+    for (int j = 0; j < heap_pages[p]; j++)
+        if (heap_frame[p][j] >= 0) {
+            frame_put(heap_frame[p][j]);
+            heap_frame[p][j] = -1;
+        }
+    heap_pages[p] = 0;
+    node_ref[proc_cwd[p]]--;
+    proc_cwd[p] = -1;
+    for (int q = 0; q < FK_NPROC; q++)
+        if (proc_state[q] != P_FREE && proc_parent[q] == p && q != p)
+            proc_parent[q] = (int8_t)root;
+    proc_state[p] = P_ZOMBIE;
+    proc_status[p] = status;
+}
+
+struct fk_result sys_exit(int p, int32_t code)
+{
+    proc_teardown(p, fk_status_exited(code));
+    return ok(0, 0);
+}
+
+/* The zombie child to reap for wait(pid), or -1; *children counts the
+ * children wait(pid) is about. */
+static int zombie_child(int p, int32_t pid, int *children)
+{
+    int best = -1;
+    *children = 0;
+    for (int q = 0; q < FK_NPROC; q++) {
+        if (proc_state[q] == P_FREE || proc_parent[q] != p || q == p)
+            continue;
+        if (pid != -1 && proc_pid[q] != pid)
+            continue;
+        (*children)++;
+        if (proc_state[q] == P_ZOMBIE
+            && (best < 0 || proc_pid[q] < proc_pid[best]))
+            best = q;
+    }
+    return best;
+}
+
+struct fk_result sys_wait(int p, int32_t pid)
+{
+    int children, z = zombie_child(p, pid, &children);
+    struct fk_result r;
+    if (children == 0)
+        return err(FK_ECHILD);
+    if (z < 0)
+        return ok(0, 0);
+    r = ok(proc_pid[z], proc_status[z]);
+    proc_state[z] = P_FREE;
+    proc_pid[z] = -1;
+    proc_parent[z] = -1;
+    proc_status[z] = 0;
+    return r;
+}
+
+struct fk_result sys_getpid(int p)
+{
+    return ok(proc_pid[p], 0);
+}
+
+struct fk_result sys_getppid(int p)
+{
+    return ok(proc_parent[p] < 0 ? -1 : proc_pid[proc_parent[p]], 0);
+}
