@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# forkspec run --backend model as a user runs it.
+set -uo pipefail
+run=diff/run
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+check() {  # check NAME CONDITION-COMMAND...
+    local name=$1; shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+
+cat > "$tmp/p.prog" <<'P'
+p0 open /f0 rdonly
+p0 fork
+p1 read 0 16
+p0 lseek 0 0 cur
+p1 exit 3
+p0 wait -1
+p0 close 7
+p4 getpid
+P
+"$run" "$tmp/p.prog" > "$tmp/out" 2>&1; rc=$?
+check "exit 0" test "$rc" = 0
+check "fork result" grep -qE '^1 +p0 fork += p1$' "$tmp/out"
+check "shared offset" grep -qE '^3 +p0 lseek 0 0 cur += 16$' "$tmp/out"
+check "wait status" grep -qE '^5 +p0 wait -1 += p1 exited\(3\)$' "$tmp/out"
+check "errno name" grep -qE '^6 +p0 close 7 += EBADF$' "$tmp/out"
+check "skip" grep -qE '^7 +p4 getpid += SKIP$' "$tmp/out"
+check "eight lines" test "$(wc -l < "$tmp/out")" = 8
+
+"$run" --state "$tmp/p.prog" > "$tmp/state" 2>&1
+check "state: refs" grep -qE '^ +file #0: file /f0 rdonly offset=16 refs=2$' "$tmp/state"
+check "state: zombie" grep -qE '^ +p1: zombie ppid=p0 status=exited\(3\)$' "$tmp/state"
+check "state: free counts" grep -qE '^ +free: frames=128 procs=15 files=63 objects=32$' "$tmp/state"
+
+printf 'p0 fork\np1 read 0\n' > "$tmp/bad.prog"
+"$run" "$tmp/bad.prog" > "$tmp/bad" 2>&1; rc=$?
+check "bad program: status 2" test "$rc" = 2
+check "bad program: position" grep -qx "$tmp/bad.prog:2:11: read: missing COUNT (a number)" "$tmp/bad"
+"$run" --backend kernel "$tmp/p.prog" > /dev/null 2>&1; rc=$?
+check "unknown backend: status 2" test "$rc" = 2
+"$run" > /dev/null 2>&1; rc=$?
+check "no program: status 2" test "$rc" = 2
+
+# the binary form runs the same program
+spec/fmt --binary "$tmp/p.prog" -o "$tmp/p.bin"
+"$run" --binary "$tmp/p.bin" > "$tmp/out2" 2>&1
+check "binary = text" cmp -s "$tmp/out" "$tmp/out2"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

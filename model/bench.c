@@ -1,0 +1,47 @@
+/* forkspec bench model: model steps per second on random programs of the
+ * realistic mix (spec/gen.c), one core. Programs are generated first so
+ * only model_reset and model_step are timed. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "model/model.h"
+#include "spec/gen.h"
+
+#define NPROGS 2000
+
+static struct fk_prog progs[NPROGS];
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+int main(int argc, char **argv)
+{
+    double seconds = argc > 1 ? atof(argv[1]) : 3.0, start, elapsed;
+    struct fk_rng rng = fk_rng_seed(42);
+    long steps = 0, programs = 0;
+    uint32_t len = argc > 2 ? (uint32_t)atoi(argv[2]) : 20;
+    for (int i = 0; i < NPROGS; i++)
+        fk_gen_program(&rng, len, &progs[i]);
+    printf("model: random programs of %u steps, %.0f s ...\n", len, seconds);
+    start = now();
+    do {
+        for (int i = 0; i < NPROGS; i++) {
+            struct fk_result r;
+            model_reset();
+            for (uint32_t k = 0; k < progs[i].nsteps; k++)
+                model_step(&progs[i].step[k], &r);
+            steps += progs[i].nsteps;
+        }
+        programs += NPROGS;
+        elapsed = now() - start;
+    } while (elapsed < seconds);
+    printf("model: %ld programs, %ld steps in %.2f s: %.0f steps/s, %.0f programs/s\n",
+           programs, steps, elapsed, (double)steps / elapsed,
+           (double)programs / elapsed);
+    return 0;
+}
