@@ -1,11 +1,25 @@
 /* Open files, fd tables, pipes and the namespace. */
+#include "model/fdt.h"
 #include "model/file.h"
 #include "model/state.h"
 #include "spec/errno.h"
 #include "spec/namespace.h"
 
+/*@ requires 0 <= p < FK_NPROC;
+    requires fds_in_range;
+    assigns \nothing;
+    ensures -1 <= \result < FK_NOFILE;
+    ensures \result >= 0 ==> fdt[p][\result] == -1 && \result != skip;
+    ensures \forall integer i; 0 <= i < FK_NOFILE && i != skip
+              && (\result < 0 || i < \result) ==> fdt[p][i] != -1;
+*/
 static int lowest_free_fd(int p, int skip)
 {
+    /*@ loop invariant 0 <= f <= FK_NOFILE;
+        loop invariant \forall integer i; 0 <= i < f && i != skip ==> fdt[p][i] != -1;
+        loop assigns f;
+        loop variant FK_NOFILE - f;
+    */
     for (int f = 0; f < FK_NOFILE; f++)
         if (fdt[p][f] < 0 && f != skip)
             return f;
@@ -21,6 +35,13 @@ static int free_file(int skip)
 }
 
 /* The open file behind fd, or -1 when fd is not valid. */
+/*@ requires 0 <= p < FK_NPROC;
+    requires fds_in_range;
+    assigns \nothing;
+    ensures 0 <= fd < FK_NOFILE ==> \result == fdt[p][fd];
+    ensures !(0 <= fd < FK_NOFILE) ==> \result == -1;
+    ensures -1 <= \result < FK_NFILE;
+*/
 static int file_of(int p, int32_t fd)
 {
     return fd >= 0 && fd < FK_NOFILE ? fdt[p][fd] : -1;
@@ -83,7 +104,7 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags)
     file_pipe[f] = -1;
     file_off[f] = 0;
     node_ref[node]++;
-    fdt[p][fd] = (int8_t)f;
+    fd_write(p, fd, f);
     return ok(fd, 0);
 }
 
@@ -92,7 +113,8 @@ struct fk_result sys_close(int p, int32_t fd)
     int f = file_of(p, fd);
     if (f < 0)
         return err(FK_EBADF);
-    fdt[p][fd] = -1;
+    /*@ ghost fd_count_referenced(p, fd); */
+    fd_write(p, fd, -1);
     file_put(f);
     return ok(0, 0);
 }
@@ -105,7 +127,9 @@ struct fk_result sys_dup(int p, int32_t fd)
     nfd = lowest_free_fd(p, -1);
     if (nfd < 0)
         return err(FK_EMFILE);
-    fdt[p][nfd] = (int8_t)f;
+    /*@ ghost fd_count_bounds(); */
+    /*@ ghost fd_count_referenced(p, fd); */
+    fd_write(p, nfd, f);
     file_ref[f]++;
     return ok(nfd, 0);
 }
@@ -117,8 +141,11 @@ struct fk_result sys_dup2(int p, int32_t oldfd, int32_t newfd)
         return err(FK_EBADF);
     if (oldfd != newfd) {
         replaced = fdt[p][newfd];
+        /*@ ghost fd_count_bounds(); */
+        /*@ ghost fd_count_referenced(p, oldfd); */
+        /*@ ghost if (replaced >= 0) fd_count_referenced(p, newfd); */
+        fd_write(p, newfd, f);
         file_ref[f]++;
-        fdt[p][newfd] = (int8_t)f;
         if (replaced >= 0)
             file_put(replaced);
     }
@@ -156,8 +183,8 @@ struct fk_result sys_pipe(int p)
     open_pipe_end(fw, FK_F_PIPE_W, FK_O_WRONLY, pipe);
     pipe_readers[pipe] = pipe_writers[pipe] = 1;
     pipe_fill[pipe] = pipe_head[pipe] = 0;
-    fdt[p][rfd] = (int8_t)fr;
-    fdt[p][wfd] = (int8_t)fw;
+    fd_write(p, rfd, fr);
+    fd_write(p, wfd, fw);
     return ok(rfd, wfd);
 }
 

@@ -3,11 +3,107 @@
 #ifndef MODEL_FILE_H
 #define MODEL_FILE_H
 
-#include "spec/obs.h"
+#include "model/state.h"
+#include "spec/errno.h"
 
 struct fk_result sys_open(int p, int32_t path, int32_t flags);
+/*@ predicate fd_valid{L}(integer p, integer fd) =
+      0 <= fd < FK_NOFILE && fdt[p][fd] != -1;
+*/
+
+/*@ requires alive(p);
+    requires fds_in_range;
+    requires file_refs_counted;
+    requires files_well_formed;
+    assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
+            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
+            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
+            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
+            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
+            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
+            node_ref[0 .. FK_NNODE-1];
+    ensures fds_in_range;
+    ensures file_refs_counted;
+    ensures files_well_formed;
+    behavior bad_fd:
+      assumes !fd_valid(p, fd);
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EBADF;
+    behavior closed:
+      assumes fd_valid(p, fd);
+      ensures fdt[p][fd] == -1;
+      ensures \forall integer i; 0 <= i < FK_NOFILE && i != fd ==>
+                fdt[p][i] == \old(fdt[p][i]);
+      ensures file_ref[\old(fdt[p][fd])] == \old(file_ref[fdt[p][fd]]) - 1;
+      ensures \result.kind == FK_R_OK && \result.val == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
 struct fk_result sys_close(int p, int32_t fd);
+
+/*@ requires alive(p);
+    requires fds_in_range;
+    requires file_refs_counted;
+    requires files_well_formed;
+    assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1];
+    ensures fds_in_range;
+    ensures file_refs_counted;
+    ensures files_well_formed;
+    behavior bad_fd:
+      assumes !fd_valid(p, fd);
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EBADF;
+    behavior table_full:
+      assumes fd_valid(p, fd);
+      assumes \forall integer i; 0 <= i < FK_NOFILE ==> fdt[p][i] != -1;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EMFILE;
+    behavior duplicated:
+      assumes fd_valid(p, fd);
+      assumes \exists integer i; 0 <= i < FK_NOFILE && fdt[p][i] == -1;
+      ensures \result.kind == FK_R_OK && 0 <= \result.val < FK_NOFILE;
+      ensures \old(fdt[p][\result.val]) == -1;
+      ensures \forall integer i; 0 <= i < \result.val ==> fdt[p][i] != -1;
+      ensures fdt[p][\result.val] == fdt[p][fd];
+      ensures \forall integer i; 0 <= i < FK_NOFILE && i != \result.val ==>
+                fdt[p][i] == \old(fdt[p][i]);
+      ensures file_ref[fdt[p][fd]] == \old(file_ref[fdt[p][fd]]) + 1;
+    complete behaviors;
+    disjoint behaviors;
+*/
 struct fk_result sys_dup(int p, int32_t fd);
+
+/*@ requires alive(p);
+    requires fds_in_range;
+    requires file_refs_counted;
+    requires files_well_formed;
+    assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
+            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
+            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
+            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
+            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
+            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
+            node_ref[0 .. FK_NNODE-1];
+    ensures fds_in_range;
+    ensures file_refs_counted;
+    ensures files_well_formed;
+    behavior bad_fd:
+      assumes !fd_valid(p, oldfd) || !(0 <= newfd < FK_NOFILE);
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EBADF;
+    behavior same_fd:
+      assumes fd_valid(p, oldfd) && oldfd == newfd;
+      assigns \nothing;
+      ensures \result.kind == FK_R_OK && \result.val == newfd;
+    behavior moved:
+      assumes fd_valid(p, oldfd) && 0 <= newfd < FK_NOFILE && oldfd != newfd;
+      ensures fdt[p][newfd] == \old(fdt[p][oldfd]);
+      ensures \forall integer i; 0 <= i < FK_NOFILE && i != newfd ==>
+                fdt[p][i] == \old(fdt[p][i]);
+      ensures \result.kind == FK_R_OK && \result.val == newfd;
+    complete behaviors;
+    disjoint behaviors;
+*/
 struct fk_result sys_dup2(int p, int32_t oldfd, int32_t newfd);
 struct fk_result sys_pipe(int p);
 struct fk_result sys_read(int p, int32_t fd, int32_t count);

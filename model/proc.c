@@ -1,4 +1,5 @@
 /* fork, exit, wait, getpid, getppid. */
+#include "model/fdt.h"
 #include "model/proc.h"
 #include "model/state.h"
 #include "spec/errno.h"
@@ -45,7 +46,7 @@ struct fk_result sys_fork(int p)
     proc_status[c] = 0;
     copy_vm(p, c);
     for (int f = 0; f < FK_NOFILE; f++) {
-        fdt[c][f] = fdt[p][f];
+        fd_write(c, f, fdt[p][f]);
         if (fdt[p][f] >= 0)
             file_ref[fdt[p][f]]++;
     }
@@ -59,8 +60,9 @@ void proc_teardown(int p, int32_t status)
     int root = slot_of(0);
     for (int f = 0; f < FK_NOFILE; f++)
         if (fdt[p][f] >= 0) {
-            file_put(fdt[p][f]);
-            fdt[p][f] = -1;
+            int file = fdt[p][f];
+            fd_write(p, f, -1);
+            file_put(file);
         }
     unmap_range(p, 0, FK_MMAP_PAGES);
     for (int j = 0; j < heap_pages[p]; j++)

@@ -141,22 +141,19 @@ void model_reset(void)
 
 void file_put(int f)
 {
+    int pipe = file_pipe[f];
     if (--file_ref[f] > 0)
         return;
-    switch (file_kind[f]) {
-    case FK_F_PIPE_R:
-        pipe_readers[file_pipe[f]]--;
-        break;
-    case FK_F_PIPE_W:
-        pipe_writers[file_pipe[f]]--;
-        break;
-    default:
+    if (file_kind[f] == FK_F_PIPE_R || file_kind[f] == FK_F_PIPE_W) {
+        if (file_kind[f] == FK_F_PIPE_R)
+            pipe_readers[pipe]--;
+        else
+            pipe_writers[pipe]--;
+        if (pipe_readers[pipe] == 0 && pipe_writers[pipe] == 0)
+            pipe_fill[pipe] = pipe_head[pipe] = 0;
+    } else {
         node_ref[file_node[f]]--;
-        break;
     }
-    if (file_pipe[f] >= 0 && pipe_readers[file_pipe[f]] == 0
-        && pipe_writers[file_pipe[f]] == 0)
-        pipe_fill[file_pipe[f]] = pipe_head[file_pipe[f]] = 0;
     file_kind[f] = file_mode[f] = file_append[f] = 0;
     file_node[f] = file_pipe[f] = -1;
     file_off[f] = 0;

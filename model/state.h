@@ -57,14 +57,33 @@ extern uint16_t obj_ref[FK_NOBJ];
 extern uint8_t obj_npages[FK_NOBJ];
 extern int16_t obj_frame[FK_NOBJ][FK_MMAP_PAGES];
 
+#include "model/logic.h"
+
 /* results */
+/*@ assigns \nothing;
+    ensures \result.kind == FK_R_OK && \result.val == val && \result.aux == aux;
+*/
 struct fk_result ok(int32_t val, int32_t aux);
+
+/*@ assigns \nothing;
+    ensures \result.kind == FK_R_ERR && \result.val == errno_value && \result.aux == 0;
+*/
 struct fk_result err(int32_t errno_value);
 
 /* the slot of the used process with canonical pid, or -1 */
 int slot_of(int32_t pid);
 
 /* releases one reference; frees what drops to zero (spec/state.md) */
+/*@ requires 0 <= f < FK_NFILE && file_ref[f] >= 1;
+    requires files_well_formed;
+    assigns file_ref[f], file_kind[f], file_mode[f], file_append[f],
+            file_node[f], file_pipe[f], file_off[f],
+            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
+            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
+            node_ref[0 .. FK_NNODE-1];
+    ensures file_ref[f] == \old(file_ref[f]) - 1;
+    ensures files_well_formed;
+*/
 void file_put(int f);
 void frame_put(int f);
 void obj_put(int o);
