@@ -1,5 +1,6 @@
 /* Open files, fd tables, pipes and the namespace. */
 #include "model/fdt.h"
+#include "model/refs.h"
 #include "model/file.h"
 #include "model/state.h"
 #include "spec/errno.h"
@@ -26,8 +27,19 @@ static int lowest_free_fd(int p, int skip)
     return -1;
 }
 
+/*@ assigns \nothing;
+    ensures -1 <= \result < FK_NFILE;
+    ensures \result >= 0 ==> file_ref[\result] == 0 && \result != skip;
+    ensures \forall integer f; 0 <= f < FK_NFILE && f != skip
+              && (\result < 0 || f < \result) ==> file_ref[f] != 0;
+*/
 static int free_file(int skip)
 {
+    /*@ loop invariant 0 <= f <= FK_NFILE;
+        loop invariant \forall integer g; 0 <= g < f && g != skip ==> file_ref[g] != 0;
+        loop assigns f;
+        loop variant FK_NFILE - f;
+    */
     for (int f = 0; f < FK_NFILE; f++)
         if (file_ref[f] == 0 && f != skip)
             return f;
@@ -97,11 +109,9 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags)
     if ((flags & FK_O_TRUNC) && !fk_node_is_dir(node))
         truncate_node(node);
     file_ref[f] = 1;
-    file_kind[f] = fk_node_is_dir(node) ? FK_F_DIR : FK_F_FILE;
+    file_set(f, fk_node_is_dir(node) ? FK_F_DIR : FK_F_FILE, (int8_t)node, -1);
     file_mode[f] = (uint8_t)mode;
     file_append[f] = (flags & FK_O_APPEND) != 0;
-    file_node[f] = (int8_t)node;
-    file_pipe[f] = -1;
     file_off[f] = 0;
     node_ref[node]++;
     fd_write(p, fd, f);
@@ -152,22 +162,46 @@ struct fk_result sys_dup2(int p, int32_t oldfd, int32_t newfd)
     return ok(newfd, 0);
 }
 
+/*@ assigns \nothing;
+    ensures -1 <= \result < FK_NPIPE;
+    ensures \result >= 0 ==> pipe_readers[\result] == 0 && pipe_writers[\result] == 0;
+    ensures \result < 0 ==> \forall integer i; 0 <= i < FK_NPIPE ==>
+              pipe_readers[i] != 0 || pipe_writers[i] != 0;
+*/
 static int free_pipe(void)
 {
+    /*@ loop invariant 0 <= i <= FK_NPIPE;
+        loop invariant \forall integer j; 0 <= j < i ==>
+            pipe_readers[j] != 0 || pipe_writers[j] != 0;
+        loop assigns i;
+        loop variant FK_NPIPE - i;
+    */
     for (int i = 0; i < FK_NPIPE; i++)
         if (pipe_readers[i] == 0 && pipe_writers[i] == 0)
             return i;
     return -1;
 }
 
+/*@ requires 0 <= f < FK_NFILE && 0 <= pipe < FK_NPIPE;
+    requires kind == FK_F_PIPE_R || kind == FK_F_PIPE_W;
+    requires mode == FK_O_RDONLY || mode == FK_O_WRONLY;
+    assigns file_ref[f], file_kind[f], file_mode[f], file_append[f],
+            file_node[f], file_pipe[f], file_off[f];
+    ensures file_ref[f] == 1 && file_kind[f] == kind && file_mode[f] == mode;
+    ensures file_node[f] == -1 && file_pipe[f] == pipe;
+    ensures \forall integer n; node_file_count(n, FK_NFILE)
+              == node_file_count{Pre}(n, FK_NFILE) - (\old(file_node[f]) == n ? 1 : 0)
+                 + (n == -1 ? 1 : 0);
+    ensures \forall integer i, k; end_count(i, k, FK_NFILE)
+              == end_count{Pre}(i, k, FK_NFILE) + (pipe == i && kind == k ? 1 : 0)
+                 - (\old(file_pipe[f]) == i && \old(file_kind[f]) == k ? 1 : 0);
+*/
 static void open_pipe_end(int f, int kind, int mode, int pipe)
 {
     file_ref[f] = 1;
-    file_kind[f] = (uint8_t)kind;
+    file_set(f, (uint8_t)kind, -1, (int8_t)pipe);
     file_mode[f] = (uint8_t)mode;
     file_append[f] = 0;
-    file_node[f] = -1;
-    file_pipe[f] = (int8_t)pipe;
     file_off[f] = 0;
 }
 
@@ -179,6 +213,7 @@ struct fk_result sys_pipe(int p)
         return err(FK_ENFILE);
     if (rfd < 0 || wfd < 0)
         return err(FK_EMFILE);
+    /*@ ghost fd_count_bounds(); */
     open_pipe_end(fr, FK_F_PIPE_R, FK_O_RDONLY, pipe);
     open_pipe_end(fw, FK_F_PIPE_W, FK_O_WRONLY, pipe);
     pipe_readers[pipe] = pipe_writers[pipe] = 1;

@@ -15,6 +15,8 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags);
     requires fds_in_range;
     requires file_refs_counted;
     requires files_well_formed;
+    requires node_refs_counted;
+    requires pipes_counted;
     assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
             file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
             file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
@@ -25,6 +27,8 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags);
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
+    ensures node_refs_counted;
+    ensures pipes_counted;
     behavior bad_fd:
       assumes !fd_valid(p, fd);
       assigns \nothing;
@@ -45,10 +49,14 @@ struct fk_result sys_close(int p, int32_t fd);
     requires fds_in_range;
     requires file_refs_counted;
     requires files_well_formed;
+    requires node_refs_counted;
+    requires pipes_counted;
     assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1];
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
+    ensures node_refs_counted;
+    ensures pipes_counted;
     behavior bad_fd:
       assumes !fd_valid(p, fd);
       assigns \nothing;
@@ -77,6 +85,8 @@ struct fk_result sys_dup(int p, int32_t fd);
     requires fds_in_range;
     requires file_refs_counted;
     requires files_well_formed;
+    requires node_refs_counted;
+    requires pipes_counted;
     assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
             file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
             file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
@@ -87,6 +97,8 @@ struct fk_result sys_dup(int p, int32_t fd);
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
+    ensures node_refs_counted;
+    ensures pipes_counted;
     behavior bad_fd:
       assumes !fd_valid(p, oldfd) || !(0 <= newfd < FK_NOFILE);
       assigns \nothing;
@@ -105,6 +117,62 @@ struct fk_result sys_dup(int p, int32_t fd);
     disjoint behaviors;
 */
 struct fk_result sys_dup2(int p, int32_t oldfd, int32_t newfd);
+/*@ requires alive(p);
+    requires fds_in_range;
+    requires file_refs_counted;
+    requires files_well_formed;
+    requires node_refs_counted;
+    requires pipes_counted;
+    assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
+            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
+            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
+            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
+            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
+            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1];
+    ensures fds_in_range;
+    ensures file_refs_counted;
+    ensures files_well_formed;
+    ensures node_refs_counted;
+    ensures pipes_counted;
+    // No free pipe cannot happen while two open files are free (a pipe in
+    // use holds an open file, and FK_NPIPE = FK_NFILE); the code checks it.
+    behavior no_file:
+      assumes !(\exists integer a, b; 0 <= a < b < FK_NFILE
+                  && file_ref[a] == 0 && file_ref[b] == 0)
+              || (\forall integer i; 0 <= i < FK_NPIPE ==>
+                  pipe_readers[i] != 0 || pipe_writers[i] != 0);
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_ENFILE;
+    behavior no_fd:
+      assumes \exists integer a, b; 0 <= a < b < FK_NFILE
+                && file_ref[a] == 0 && file_ref[b] == 0;
+      assumes \exists integer i; 0 <= i < FK_NPIPE
+                && pipe_readers[i] == 0 && pipe_writers[i] == 0;
+      assumes !(\exists integer a, b; 0 <= a < b < FK_NOFILE
+                  && fdt[p][a] == -1 && fdt[p][b] == -1);
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EMFILE;
+    behavior opened:
+      assumes \exists integer a, b; 0 <= a < b < FK_NFILE
+                && file_ref[a] == 0 && file_ref[b] == 0;
+      assumes \exists integer i; 0 <= i < FK_NPIPE
+                && pipe_readers[i] == 0 && pipe_writers[i] == 0;
+      assumes \exists integer a, b; 0 <= a < b < FK_NOFILE
+                && fdt[p][a] == -1 && fdt[p][b] == -1;
+      ensures \result.kind == FK_R_OK;
+      ensures 0 <= \result.val < \result.aux < FK_NOFILE;
+      ensures \old(fdt[p][\result.val]) == -1 && \old(fdt[p][\result.aux]) == -1;
+      ensures \forall integer i; 0 <= i < \result.aux && i != \result.val ==>
+                \old(fdt[p][i]) != -1;
+      ensures file_kind[fdt[p][\result.val]] == FK_F_PIPE_R;
+      ensures file_kind[fdt[p][\result.aux]] == FK_F_PIPE_W;
+      ensures file_pipe[fdt[p][\result.val]] == file_pipe[fdt[p][\result.aux]];
+      ensures pipe_fill[file_pipe[fdt[p][\result.val]]] == 0;
+      ensures \forall integer i; 0 <= i < FK_NOFILE && i != \result.val
+                && i != \result.aux ==> fdt[p][i] == \old(fdt[p][i]);
+    complete behaviors;
+    disjoint behaviors;
+*/
 struct fk_result sys_pipe(int p);
 struct fk_result sys_read(int p, int32_t fd, int32_t count);
 struct fk_result sys_write(int p, int32_t fd, int32_t count, int32_t byte);

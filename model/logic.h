@@ -21,13 +21,47 @@
   predicate file_refs_counted{L} =
     \forall integer f; 0 <= f < FK_NFILE ==> file_ref[f] == fd_count(f, FK_NPROC);
 
-  // An open file in use names a node, or a pipe, in range.
+  // An open file in use names a node, or a pipe, in range; a free one
+  // names nothing (so the counts below need not look at file_ref).
   predicate files_well_formed{L} =
-    \forall integer f; 0 <= f < FK_NFILE && file_ref[f] > 0 ==>
-      ((file_kind[f] == FK_F_FILE || file_kind[f] == FK_F_DIR)
-         && 0 <= file_node[f] < FK_NNODE)
-      || ((file_kind[f] == FK_F_PIPE_R || file_kind[f] == FK_F_PIPE_W)
-         && 0 <= file_pipe[f] < FK_NPIPE);
+    \forall integer f; 0 <= f < FK_NFILE ==>
+      (file_ref[f] > 0 ==>
+        ((file_kind[f] == FK_F_FILE || file_kind[f] == FK_F_DIR)
+           && 0 <= file_node[f] < FK_NNODE && file_pipe[f] == -1)
+        || ((file_kind[f] == FK_F_PIPE_R || file_kind[f] == FK_F_PIPE_W)
+           && 0 <= file_pipe[f] < FK_NPIPE && file_node[f] == -1))
+      && (file_ref[f] == 0 ==>
+        file_kind[f] == 0 && file_node[f] == -1 && file_pipe[f] == -1);
+
+  // Processes whose cwd is node n, among slots 0 .. np-1 (zombies and free
+  // slots have cwd -1).
+  logic integer cwd_count{L}(integer n, integer np) =
+    np <= 0 ? 0 : cwd_count{L}(n, np - 1) + (proc_cwd[np - 1] == n ? 1 : 0);
+
+  // Open files on node n among files 0 .. nf-1.
+  logic integer node_file_count{L}(integer n, integer nf) =
+    nf <= 0 ? 0 : node_file_count{L}(n, nf - 1) + (file_node[nf - 1] == n ? 1 : 0);
+
+  // Invariant 4: node refcount = cwd references + open files on it.
+  predicate node_refs_counted{L} =
+    \forall integer n; 0 <= n < FK_NNODE ==>
+      node_ref[n] == cwd_count(n, FK_NPROC) + node_file_count(n, FK_NFILE);
+
+  predicate cwds_in_range{L} =
+    \forall integer p; 0 <= p < FK_NPROC ==>
+      (proc_state[p] == P_ALIVE ==> 0 <= proc_cwd[p] < FK_NNODE)
+      && (proc_state[p] != P_ALIVE ==> proc_cwd[p] == -1);
+
+  // Open files of kind k on pipe i among files 0 .. nf-1.
+  logic integer end_count{L}(integer i, integer k, integer nf) =
+    nf <= 0 ? 0 : end_count{L}(i, k, nf - 1)
+                  + (file_pipe[nf - 1] == i && file_kind[nf - 1] == k ? 1 : 0);
+
+  // Invariant 5: pipe end counts = open files on each end.
+  predicate pipes_counted{L} =
+    \forall integer i; 0 <= i < FK_NPIPE ==>
+      pipe_readers[i] == end_count(i, FK_F_PIPE_R, FK_NFILE)
+      && pipe_writers[i] == end_count(i, FK_F_PIPE_W, FK_NFILE);
 
   predicate alive(integer p) = 0 <= p < FK_NPROC && proc_state[p] == P_ALIVE;
 */

@@ -131,8 +131,14 @@ static int check_files(void)
     for (int f = 0; f < FK_NFILE; f++) {
         if (file_ref[f] != count[f])
             return fail("open file refcount", f, file_ref[f], count[f]);
-        if (!file_ref[f])
+        if (!file_ref[f]) {
+            if (file_kind[f] || file_node[f] != -1 || file_pipe[f] != -1)
+                return fail("free open file names something, file", f, file_kind[f], 0);
             continue;
+        }
+        if ((file_kind[f] >= FK_F_PIPE_R) != (file_pipe[f] >= 0)
+            || (file_kind[f] >= FK_F_PIPE_R) == (file_node[f] >= 0))
+            return fail("open file names both or neither of node and pipe, file", f, file_node[f], file_pipe[f]);
         if (file_kind[f] == FK_F_PIPE_R)
             readers[file_pipe[f]]++;
         else if (file_kind[f] == FK_F_PIPE_W)

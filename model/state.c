@@ -1,5 +1,6 @@
 /* The model's state, its initial value, and reference release. */
 #include "model/model.h"
+#include "model/refs.h"
 #include "model/state.h"
 #include "spec/namespace.h"
 
@@ -141,21 +142,23 @@ void model_reset(void)
 
 void file_put(int f)
 {
-    int pipe = file_pipe[f];
+    int pipe = file_pipe[f], node = file_node[f], kind = file_kind[f];
     if (--file_ref[f] > 0)
         return;
-    if (file_kind[f] == FK_F_PIPE_R || file_kind[f] == FK_F_PIPE_W) {
-        if (file_kind[f] == FK_F_PIPE_R)
+    /*@ ghost file_counted(f); */
+    /*@ ghost ref_count_bounds(); */
+    file_set(f, 0, -1, -1);
+    if (kind == FK_F_PIPE_R || kind == FK_F_PIPE_W) {
+        if (kind == FK_F_PIPE_R)
             pipe_readers[pipe]--;
         else
             pipe_writers[pipe]--;
         if (pipe_readers[pipe] == 0 && pipe_writers[pipe] == 0)
             pipe_fill[pipe] = pipe_head[pipe] = 0;
     } else {
-        node_ref[file_node[f]]--;
+        node_ref[node]--;
     }
-    file_kind[f] = file_mode[f] = file_append[f] = 0;
-    file_node[f] = file_pipe[f] = -1;
+    file_mode[f] = file_append[f] = 0;
     file_off[f] = 0;
 }
 

@@ -76,6 +76,8 @@ int slot_of(int32_t pid);
 /* releases one reference; frees what drops to zero (spec/state.md) */
 /*@ requires 0 <= f < FK_NFILE && file_ref[f] >= 1;
     requires files_well_formed;
+    requires node_refs_counted;
+    requires pipes_counted;
     assigns file_ref[f], file_kind[f], file_mode[f], file_append[f],
             file_node[f], file_pipe[f], file_off[f],
             pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
@@ -83,6 +85,8 @@ int slot_of(int32_t pid);
             node_ref[0 .. FK_NNODE-1];
     ensures file_ref[f] == \old(file_ref[f]) - 1;
     ensures files_well_formed;
+    ensures node_refs_counted;
+    ensures pipes_counted;
 */
 void file_put(int f);
 void frame_put(int f);
