@@ -60,12 +60,27 @@ static int file_of(int p, int32_t fd)
 }
 
 /* Resolves path from the cwd of p. Returns the node, or -errno. With
- * creat, an absent last name resolves to its node and sets *absent. */
-static int resolve(int p, int32_t path, int creat, int *absent)
+ * creat, an absent last name resolves to its (absent) node. */
+/*@ requires alive(p) && cwds_in_range && dirs_exist;
+    requires path_count(path) <= FK_PATH_MAXCOMP;
+    assigns \nothing;
+    ensures \result == resolved(p, path, creat);
+    ensures \result < 0 ==> \result == -FK_ENOENT || \result == -FK_ENOTDIR;
+    ensures \result >= 0 ==> \result < FK_NNODE;
+    ensures \result >= 0 && node_exists[\result] == 0 ==> !node_is_dir(\result);
+*/
+static int resolve(int p, int32_t path, int creat)
 {
     int cur = fk_path_absolute(path) ? FK_NODE_ROOT : proc_cwd[p];
     int n = fk_path_count(path);
-    *absent = 0;
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant 0 <= cur < FK_NNODE;
+        loop invariant i < n ==> node_is_dir(cur);
+        loop invariant walk(cur, path, i, n, creat) == resolved(p, path, creat);
+        loop invariant node_exists[cur] == 0 ==> i == n && !node_is_dir(cur);
+        loop assigns i, cur;
+        loop variant n - i;
+    */
     for (int i = 0; i < n; i++) {
         int name = fk_path_name(path, i), last = i == n - 1;
         if (name == FK_NAME_DOT)
@@ -75,7 +90,6 @@ static int resolve(int p, int32_t path, int creat, int *absent)
         if (!node_exists[cur]) {
             if (!(last && creat))
                 return -FK_ENOENT;
-            *absent = 1;
         } else if (!last && !fk_node_is_dir(cur)) {
             return -FK_ENOTDIR;
         }
@@ -83,6 +97,10 @@ static int resolve(int p, int32_t path, int creat, int *absent)
     return cur;
 }
 
+/*@ requires 0 <= node < FK_NNODE;
+    assigns node_size[node], node_sum[node];
+    ensures node_size[node] == 0 && node_sum[node] == 0;
+*/
 static void truncate_node(int node)
 {
     node_size[node] = 0;
@@ -91,23 +109,25 @@ static void truncate_node(int node)
 
 struct fk_result sys_open(int p, int32_t path, int32_t flags)
 {
-    int fd = lowest_free_fd(p, -1), f = free_file(-1), absent, node;
+    int fd = lowest_free_fd(p, -1), f = free_file(-1), node;
     int mode = flags & FK_O_ACCMODE;
     if (fd < 0)
         return err(FK_EMFILE);
     if (f < 0)
         return err(FK_ENFILE);
-    node = resolve(p, path, flags & FK_O_CREAT, &absent);
+    node = resolve(p, path, flags & FK_O_CREAT);
     if (node < 0)
         return err(-node);
     if (fk_node_is_dir(node) && ((flags & FK_O_CREAT) || mode != FK_O_RDONLY))
         return err(FK_EISDIR);
-    if (absent) {
+    if (!node_exists[node]) {       /* creat of an absent name */
         node_exists[node] = 1;
         truncate_node(node);
     }
     if ((flags & FK_O_TRUNC) && !fk_node_is_dir(node))
         truncate_node(node);
+    /*@ ghost fd_count_bounds(); */
+    /*@ ghost ref_count_bounds(); */
     file_ref[f] = 1;
     file_set(f, fk_node_is_dir(node) ? FK_F_DIR : FK_F_FILE, (int8_t)node, -1);
     file_mode[f] = (uint8_t)mode;
@@ -327,13 +347,15 @@ struct fk_result sys_lseek(int p, int32_t fd, int32_t offset, int32_t whence)
 
 struct fk_result sys_chdir(int p, int32_t path)
 {
-    int absent, node = resolve(p, path, 0, &absent);
+    int node = resolve(p, path, 0);
     if (node < 0)
         return err(-node);
     if (!fk_node_is_dir(node))
         return err(FK_ENOTDIR);
+    /*@ ghost cwd_counted(p); */
+    /*@ ghost ref_count_bounds(); */
     node_ref[node]++;
     node_ref[proc_cwd[p]]--;
-    proc_cwd[p] = (int8_t)node;
+    cwd_write(p, (int8_t)node);
     return ok(0, 0);
 }

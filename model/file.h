@@ -6,6 +6,79 @@
 #include "model/state.h"
 #include "spec/errno.h"
 
+/*@ predicate has_free_fd{L}(integer p) =
+      \exists integer i; 0 <= i < FK_NOFILE && fdt[p][i] == -1;
+    predicate has_free_file{L} =
+      \exists integer f; 0 <= f < FK_NFILE && file_ref[f] == 0;
+    predicate opens_dir_badly{L}(integer p, integer path, integer flags) =
+      node_is_dir(resolved(p, path, flags & FK_O_CREAT))
+      && ((flags & FK_O_CREAT) != 0 || (flags & FK_O_ACCMODE) != FK_O_RDONLY);
+*/
+
+/*@ requires alive(p);
+    requires fds_in_range;
+    requires file_refs_counted;
+    requires files_well_formed;
+    requires node_refs_counted;
+    requires pipes_counted;
+    requires cwds_in_range;
+    requires dirs_exist;
+    requires path_count(path) <= FK_PATH_MAXCOMP;
+    requires 0 <= flags < 32 && (flags & FK_O_ACCMODE) != 3;
+    assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
+            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
+            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
+            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
+            node_ref[0 .. FK_NNODE-1], node_exists[0 .. FK_NNODE-1],
+            node_size[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1];
+    ensures fds_in_range;
+    ensures file_refs_counted;
+    ensures files_well_formed;
+    ensures node_refs_counted;
+    ensures pipes_counted;
+    ensures cwds_in_range;
+    ensures dirs_exist;
+    behavior no_fd:
+      assumes !has_free_fd(p);
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EMFILE;
+    behavior no_file:
+      assumes has_free_fd(p) && !has_free_file;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_ENFILE;
+    behavior bad_path:
+      assumes has_free_fd(p) && has_free_file;
+      assumes resolved(p, path, flags & FK_O_CREAT) < 0;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR
+              && \result.val == -resolved{Pre}(p, path, flags & FK_O_CREAT);
+    behavior dir_not_rdonly:
+      assumes has_free_fd(p) && has_free_file;
+      assumes resolved(p, path, flags & FK_O_CREAT) >= 0;
+      assumes opens_dir_badly(p, path, flags);
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EISDIR;
+    behavior opened:
+      assumes has_free_fd(p) && has_free_file;
+      assumes resolved(p, path, flags & FK_O_CREAT) >= 0;
+      assumes !opens_dir_badly(p, path, flags);
+      ensures \result.kind == FK_R_OK && 0 <= \result.val < FK_NOFILE;
+      ensures \old(fdt[p][\result.val]) == -1;
+      ensures \forall integer i; 0 <= i < \result.val ==> fdt[p][i] != -1;
+      ensures \forall integer i; 0 <= i < FK_NOFILE && i != \result.val ==>
+                fdt[p][i] == \old(fdt[p][i]);
+      ensures \let f = fdt[p][\result.val]; \at(file_ref[f], Pre) == 0;
+      ensures file_ref[fdt[p][\result.val]] == 1;
+      ensures file_node[fdt[p][\result.val]] == resolved{Pre}(p, path, flags & FK_O_CREAT);
+      ensures node_exists[resolved{Pre}(p, path, flags & FK_O_CREAT)] != 0;
+      ensures file_mode[fdt[p][\result.val]] == (flags & FK_O_ACCMODE);
+      ensures file_off[fdt[p][\result.val]] == 0;
+      ensures (flags & FK_O_TRUNC) != 0
+              && !node_is_dir(resolved{Pre}(p, path, flags & FK_O_CREAT)) ==>
+                node_size[resolved{Pre}(p, path, flags & FK_O_CREAT)] == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
 struct fk_result sys_open(int p, int32_t path, int32_t flags);
 /*@ predicate fd_valid{L}(integer p, integer fd) =
       0 <= fd < FK_NOFILE && fdt[p][fd] != -1;
@@ -177,6 +250,29 @@ struct fk_result sys_pipe(int p);
 struct fk_result sys_read(int p, int32_t fd, int32_t count);
 struct fk_result sys_write(int p, int32_t fd, int32_t count, int32_t byte);
 struct fk_result sys_lseek(int p, int32_t fd, int32_t offset, int32_t whence);
+/*@ requires alive(p);
+    requires cwds_in_range;
+    requires dirs_exist;
+    requires node_refs_counted;
+    requires path_count(path) <= FK_PATH_MAXCOMP;
+    assigns proc_cwd[p], node_ref[0 .. FK_NNODE-1];
+    ensures cwds_in_range;
+    ensures node_refs_counted;
+    behavior bad_path:
+      assumes resolved(p, path, 0) < 0;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == -resolved{Pre}(p, path, 0);
+    behavior not_dir:
+      assumes resolved(p, path, 0) >= 0 && !node_is_dir(resolved(p, path, 0));
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_ENOTDIR;
+    behavior moved:
+      assumes resolved(p, path, 0) >= 0 && node_is_dir(resolved(p, path, 0));
+      ensures proc_cwd[p] == resolved{Pre}(p, path, 0);
+      ensures \result.kind == FK_R_OK && \result.val == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
 struct fk_result sys_chdir(int p, int32_t path);
 
 #endif

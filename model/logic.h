@@ -47,10 +47,31 @@
     \forall integer n; 0 <= n < FK_NNODE ==>
       node_ref[n] == cwd_count(n, FK_NPROC) + node_file_count(n, FK_NFILE);
 
+  // A live process's cwd is a directory; others have none.
   predicate cwds_in_range{L} =
     \forall integer p; 0 <= p < FK_NPROC ==>
-      (proc_state[p] == P_ALIVE ==> 0 <= proc_cwd[p] < FK_NNODE)
+      (proc_state[p] == P_ALIVE ==> node_is_dir(proc_cwd[p]))
       && (proc_state[p] != P_ALIVE ==> proc_cwd[p] == -1);
+
+  predicate dirs_exist{L} = node_exists[FK_NODE_ROOT] != 0 && node_exists[FK_NODE_D] != 0;
+
+  // Path resolution (spec/syscalls.md, "Resolving a path") from directory
+  // cur at name i of n: the node reached, or -errno. With creat, an absent
+  // last name resolves to its (absent) node.
+  logic integer walk{L}(integer cur, integer path, integer i, integer n, integer creat) =
+    i >= n ? cur :
+    path_name(path, i) == FK_NAME_DOT ? walk{L}(cur, path, i + 1, n, creat) :
+    \let next = path_name(path, i) == FK_NAME_DOTDOT ? node_parent(cur)
+                                                     : node_child(cur, path_name(path, i));
+    node_exists[next] == 0 ? (i == n - 1 && creat != 0 ? next : -FK_ENOENT) :
+    (i < n - 1 && next != FK_NODE_ROOT && next != FK_NODE_D
+       ? -FK_ENOTDIR : walk{L}(next, path, i + 1, n, creat));
+
+  logic integer path_start{L}(integer p, integer path) =
+    path_absolute(path) != 0 ? FK_NODE_ROOT : proc_cwd[p];
+
+  logic integer resolved{L}(integer p, integer path, integer creat) =
+    walk{L}(path_start{L}(p, path), path, 0, path_count(path), creat);
 
   // Open files of kind k on pipe i among files 0 .. nf-1.
   logic integer end_count{L}(integer i, integer k, integer nf) =

@@ -5,8 +5,11 @@
 #define MODEL_STATE_H
 
 #include <stdint.h>
+#include "spec/errno.h"
 #include "spec/limits.h"
+#include "spec/namespace.h"
 #include "spec/obs.h"
+#include "spec/program.h"
 
 enum { P_FREE = 0, P_ALIVE = FK_P_ALIVE, P_ZOMBIE = FK_P_ZOMBIE };
 

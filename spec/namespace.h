@@ -18,18 +18,38 @@ enum fk_node {
 #define FK_NODE_F1   (FK_NODE_F0 + 1)
 #define FK_NODE_D_F2 (FK_NODE_D_F0 + 2)
 
+/*@ logic integer node_child(integer dir, integer name) =
+      (dir == FK_NODE_ROOT ? 0 : 6) + name - 1;
+    predicate node_is_dir(integer node) = node == FK_NODE_ROOT || node == FK_NODE_D;
+    logic integer node_parent(integer node) =
+      node <= FK_NODE_F0 + 4 ? FK_NODE_ROOT : FK_NODE_D;
+*/
+
 /* The node named name (FK_NAME_D .. FK_NAME_F4) in directory dir. */
+/*@ requires name >= FK_NAME_D && name <= FK_NAME_F4;
+    requires dir == FK_NODE_ROOT || dir == FK_NODE_D;
+    assigns \nothing;
+    ensures \result == node_child(dir, name);
+    ensures 0 < \result < FK_NNODE;
+*/
 static inline int fk_node_child(int dir, int name)
 {
     return (dir == FK_NODE_ROOT ? 0 : 6) + name - 1;
 }
 
+/*@ assigns \nothing;
+    ensures \result != 0 <==> node_is_dir(node);
+*/
 static inline int fk_node_is_dir(int node)
 {
     return node == FK_NODE_ROOT || node == FK_NODE_D;
 }
 
 /* The directory holding node (/ for / itself, as ".." does). */
+/*@ assigns \nothing;
+    ensures \result == node_parent(node);
+    ensures \result == FK_NODE_ROOT || \result == FK_NODE_D;
+*/
 static inline int fk_node_parent(int node)
 {
     return node <= FK_NODE_F0 + 4 ? FK_NODE_ROOT : FK_NODE_D;

@@ -63,8 +63,28 @@ enum { FK_NAME_DOT, FK_NAME_DOTDOT, FK_NAME_D, FK_NAME_F0, FK_NAME_F1,
        FK_NAME_F2, FK_NAME_F3, FK_NAME_F4 };
 extern const char *const fk_names[FK_NNAMES];
 
+/*@ logic integer path_absolute(integer p) = (p >> 15) & 1;
+    logic integer path_count(integer p) = (p >> 12) & 7;
+    logic integer path_name(integer p, integer i) = (p >> (3 * i)) & 7;
+*/
+
+/*@ assigns \nothing;
+    ensures \result == path_absolute(p);
+    ensures 0 <= \result <= 1;
+*/
 static inline int fk_path_absolute(int32_t p) { return (p >> 15) & 1; }
+
+/*@ assigns \nothing;
+    ensures \result == path_count(p);
+    ensures 0 <= \result <= 7;
+*/
 static inline int fk_path_count(int32_t p) { return (p >> 12) & 7; }
+
+/*@ requires 0 <= i <= 4;
+    assigns \nothing;
+    ensures \result == path_name(p, i);
+    ensures 0 <= \result <= 7;
+*/
 static inline int fk_path_name(int32_t p, int i) { return (p >> (3 * i)) & 7; }
 /* The canonical form of any 16-bit value (what the binary decoder yields). */
 int32_t fk_path_normalize(uint32_t raw);
