@@ -54,4 +54,23 @@ void fd_write(int p, int i, int v)
           for (int n = 0; n < FK_NOFILE; n++) {}
       }
   }
+
+  void files_in_use(void)
+  {
+      /@ loop invariant 0 <= q <= FK_NPROC;
+         loop invariant \forall integer r, i; 0 <= r < q && 0 <= i < FK_NOFILE
+             && fdt[r][i] != -1 ==> file_ref[fdt[r][i]] > 0;
+         loop assigns q;
+         loop variant FK_NPROC - q; @/
+      for (int q = 0; q < FK_NPROC; q++) {
+          /@ loop invariant 0 <= n <= FK_NOFILE;
+             loop invariant \forall integer r, i; ((0 <= r < q && 0 <= i < FK_NOFILE)
+                 || (r == q && 0 <= i < n)) && fdt[r][i] != -1 ==> file_ref[fdt[r][i]] > 0;
+             loop assigns n;
+             loop variant FK_NOFILE - n; @/
+          for (int n = 0; n < FK_NOFILE; n++)
+              if (fdt[q][n] != -1)
+                  fd_count_referenced(q, n);
+      }
+  }
 */

@@ -26,6 +26,13 @@ void fd_write(int p, int i, int v);
      ensures \forall integer f; 0 <= fd_count(f, FK_NPROC) <= FK_NPROC * FK_NOFILE;
   @/
   void fd_count_bounds(void);
+
+  /@ requires fds_in_range;
+     requires file_refs_counted;
+     assigns \nothing;
+     ensures fds_point_to_used_files;
+  @/
+  void files_in_use(void);
 */
 
 #endif

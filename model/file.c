@@ -120,6 +120,8 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags)
         return err(-node);
     if (fk_node_is_dir(node) && ((flags & FK_O_CREAT) || mode != FK_O_RDONLY))
         return err(FK_EISDIR);
+    /*@ assert 0 <= mode <= FK_O_RDWR; */
+    /*@ assert node_is_dir(node) ==> mode == FK_O_RDONLY; */
     if (!node_exists[node]) {       /* creat of an absent name */
         node_exists[node] = 1;
         truncate_node(node);
@@ -209,6 +211,7 @@ static int free_pipe(void)
             file_node[f], file_pipe[f], file_off[f];
     ensures file_ref[f] == 1 && file_kind[f] == kind && file_mode[f] == mode;
     ensures file_node[f] == -1 && file_pipe[f] == pipe;
+    ensures file_off[f] == 0 && file_append[f] == 0;
     ensures \forall integer n; node_file_count(n, FK_NFILE)
               == node_file_count{Pre}(n, FK_NFILE) - (\old(file_node[f]) == n ? 1 : 0)
                  + (n == -1 ? 1 : 0);
@@ -243,9 +246,20 @@ struct fk_result sys_pipe(int p)
     return ok(rfd, wfd);
 }
 
+/*@ requires 0 <= pipe < FK_NPIPE && 0 <= n <= pipe_fill[pipe];
+    requires pipes_bounded;
+    assigns pipe_head[pipe], pipe_fill[pipe];
+    ensures pipe_fill[pipe] == \old(pipe_fill[pipe]) - n;
+    ensures pipes_bounded;
+*/
 static uint32_t pipe_take(int pipe, int n)
 {
     uint32_t sum = 0;
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant pipe_head[pipe] < FK_PIPE_CAPACITY;
+        loop assigns i, sum, pipe_head[pipe];
+        loop variant n - i;
+    */
     for (int i = 0; i < n; i++) {
         sum += fk_sum_term((uint32_t)i, pipe_buf[pipe][pipe_head[pipe]]);
         pipe_head[pipe] = (uint16_t)((pipe_head[pipe] + 1) % FK_PIPE_CAPACITY);
@@ -257,7 +271,7 @@ static uint32_t pipe_take(int pipe, int n)
 struct fk_result sys_read(int p, int32_t fd, int32_t count)
 {
     int f = file_of(p, fd), n, node;
-    uint32_t sum;
+    uint32_t sum = 0;
     if (f < 0 || file_mode[f] == FK_O_WRONLY)
         return err(FK_EBADF);
     if (file_kind[f] == FK_F_DIR)
@@ -273,25 +287,52 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count)
     n = file_off[f] < node_size[node] ? node_size[node] - file_off[f] : 0;
     if (n > count)
         n = count;
-    sum = fk_sum_bytes(node_data[node] + file_off[f], (size_t)n);
+    if (n > 0)
+        sum = fk_sum_bytes(node_data[node] + file_off[f], (size_t)n);
     file_off[f] += n;
     return ok(n, (int32_t)sum);
 }
 
+/*@ requires 0 <= pipe < FK_NPIPE && 0 <= n <= FK_PIPE_CAPACITY - pipe_fill[pipe];
+    requires pipes_bounded;
+    assigns pipe_buf[pipe][0 .. FK_PIPE_CAPACITY-1], pipe_fill[pipe];
+    ensures pipe_fill[pipe] == \old(pipe_fill[pipe]) + n;
+    ensures pipes_bounded;
+*/
 static void pipe_put(int pipe, int n, uint8_t byte)
 {
     int tail = (pipe_head[pipe] + pipe_fill[pipe]) % FK_PIPE_CAPACITY;
+    /*@ loop invariant 0 <= i <= n;
+        loop assigns i, pipe_buf[pipe][0 .. FK_PIPE_CAPACITY-1];
+        loop variant n - i;
+    */
     for (int i = 0; i < n; i++)
         pipe_buf[pipe][(tail + i) % FK_PIPE_CAPACITY] = byte;
     pipe_fill[pipe] = (uint16_t)(pipe_fill[pipe] + n);
 }
 
 /* Writes n copies of byte at pos, zero-filling any gap after the size. */
+/*@ requires 0 <= node < FK_NNODE && node_size[node] <= FK_MAX_FILE_SIZE;
+    requires 0 <= pos && 0 < n && pos + n <= FK_MAX_FILE_SIZE;
+    assigns node_data[node][0 .. FK_MAX_FILE_SIZE-1], node_sum[node],
+            node_size[node];
+    ensures node_size[node] == (\old(node_size[node]) > pos + n
+                                ? \old(node_size[node]) : pos + n);
+*/
 static void node_write(int node, int pos, int n, uint8_t byte)
 {
     uint8_t *d = node_data[node];
+    /*@ loop invariant node_size[node] <= pos ==> node_size[node] <= i <= pos;
+        loop invariant node_size[node] > pos ==> i == node_size[node];
+        loop assigns i, node_data[node][0 .. FK_MAX_FILE_SIZE-1];
+        loop variant pos - i;
+    */
     for (int i = node_size[node]; i < pos; i++)
         d[i] = 0;
+    /*@ loop invariant pos <= i <= pos + n;
+        loop assigns i, node_sum[node], node_data[node][0 .. FK_MAX_FILE_SIZE-1];
+        loop variant pos + n - i;
+    */
     for (int i = pos; i < pos + n; i++) {
         node_sum[node] += fk_sum_term((uint32_t)i, byte)
                           - (i < node_size[node] ? fk_sum_term((uint32_t)i, d[i]) : 0);

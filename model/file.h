@@ -19,12 +19,13 @@
     requires fds_in_range;
     requires file_refs_counted;
     requires files_well_formed;
+    requires node_sizes_ok;
     requires node_refs_counted;
     requires pipes_counted;
     requires cwds_in_range;
     requires dirs_exist;
     requires path_count(path) <= FK_PATH_MAXCOMP;
-    requires 0 <= flags < 32 && (flags & FK_O_ACCMODE) != 3;
+    requires 0 <= flags < 32 && 0 <= (flags & FK_O_ACCMODE) <= FK_O_RDWR;
     assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
             file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
             file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
@@ -34,6 +35,7 @@
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
+    ensures node_sizes_ok;
     ensures node_refs_counted;
     ensures pipes_counted;
     ensures cwds_in_range;
@@ -88,6 +90,7 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags);
     requires fds_in_range;
     requires file_refs_counted;
     requires files_well_formed;
+    requires pipes_bounded;
     requires node_refs_counted;
     requires pipes_counted;
     assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
@@ -100,6 +103,7 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags);
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
+    ensures pipes_bounded;
     ensures node_refs_counted;
     ensures pipes_counted;
     behavior bad_fd:
@@ -158,6 +162,7 @@ struct fk_result sys_dup(int p, int32_t fd);
     requires fds_in_range;
     requires file_refs_counted;
     requires files_well_formed;
+    requires pipes_bounded;
     requires node_refs_counted;
     requires pipes_counted;
     assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
@@ -170,6 +175,7 @@ struct fk_result sys_dup(int p, int32_t fd);
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
+    ensures pipes_bounded;
     ensures node_refs_counted;
     ensures pipes_counted;
     behavior bad_fd:
@@ -194,6 +200,7 @@ struct fk_result sys_dup2(int p, int32_t oldfd, int32_t newfd);
     requires fds_in_range;
     requires file_refs_counted;
     requires files_well_formed;
+    requires pipes_bounded;
     requires node_refs_counted;
     requires pipes_counted;
     assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
@@ -205,6 +212,7 @@ struct fk_result sys_dup2(int p, int32_t oldfd, int32_t newfd);
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
+    ensures pipes_bounded;
     ensures node_refs_counted;
     ensures pipes_counted;
     // No free pipe cannot happen while two open files are free (a pipe in
@@ -247,8 +255,160 @@ struct fk_result sys_dup2(int p, int32_t oldfd, int32_t newfd);
     disjoint behaviors;
 */
 struct fk_result sys_pipe(int p);
+/*@ predicate fd_file{L}(integer p, integer fd, integer kind) =
+      fd_valid(p, fd) && file_kind[fdt[p][fd]] == kind;
+    logic integer fd_pipe{L}(integer p, integer fd) = file_pipe[fdt[p][fd]];
+    logic integer fd_node{L}(integer p, integer fd) = file_node[fdt[p][fd]];
+    logic integer fd_off{L}(integer p, integer fd) = file_off[fdt[p][fd]];
+*/
+
+/*@ requires alive(p);
+    requires fds_in_range;
+    requires fds_point_to_used_files;
+    requires files_well_formed;
+    requires node_sizes_ok;
+    requires pipes_bounded;
+    requires 0 <= count <= FK_MAX_IO;
+    assigns file_off[0 .. FK_NFILE-1], pipe_head[0 .. FK_NPIPE-1],
+            pipe_fill[0 .. FK_NPIPE-1];
+    ensures files_well_formed;
+    ensures pipes_bounded;
+    behavior bad_fd:
+      assumes !fd_valid(p, fd) || file_mode[fdt[p][fd]] == FK_O_WRONLY;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EBADF;
+    behavior dir:
+      assumes fd_file(p, fd, FK_F_DIR);
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EISDIR;
+    behavior pipe_empty:
+      assumes fd_file(p, fd, FK_F_PIPE_R);
+      assumes pipe_fill[fd_pipe(p, fd)] == 0 && count > 0
+              && pipe_writers[fd_pipe(p, fd)] > 0;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EAGAIN;
+    behavior pipe_read:
+      assumes fd_file(p, fd, FK_F_PIPE_R);
+      assumes !(pipe_fill[fd_pipe(p, fd)] == 0 && count > 0
+                && pipe_writers[fd_pipe(p, fd)] > 0);
+      ensures \result.kind == FK_R_OK;
+      ensures \result.val == (count < \old(pipe_fill[fd_pipe(p, fd)])
+                              ? count : \old(pipe_fill[fd_pipe(p, fd)]));
+      ensures pipe_fill[fd_pipe(p, fd)]
+              == \old(pipe_fill[fd_pipe(p, fd)]) - \result.val;
+    behavior file_read:
+      assumes fd_file(p, fd, FK_F_FILE) && file_mode[fdt[p][fd]] != FK_O_WRONLY;
+      ensures \result.kind == FK_R_OK && 0 <= \result.val <= count;
+      ensures \old(fd_off(p, fd)) < \old(node_size[fd_node(p, fd)]) ==>
+                \result.val == (count < \old(node_size[fd_node(p, fd)] - fd_off(p, fd))
+                                ? count : \old(node_size[fd_node(p, fd)] - fd_off(p, fd)));
+      ensures \old(fd_off(p, fd)) >= \old(node_size[fd_node(p, fd)]) ==> \result.val == 0;
+      ensures fd_off(p, fd) == \old(fd_off(p, fd)) + \result.val;
+    complete behaviors;
+    disjoint behaviors;
+*/
 struct fk_result sys_read(int p, int32_t fd, int32_t count);
+/*@ logic integer write_pos{L}(integer p, integer fd) =
+      file_append[fdt[p][fd]] != 0 ? node_size[fd_node(p, fd)] : fd_off(p, fd);
+*/
+
+/*@ requires alive(p);
+    requires fds_in_range;
+    requires fds_point_to_used_files;
+    requires files_well_formed;
+    requires node_sizes_ok;
+    requires pipes_bounded;
+    requires 0 <= count <= FK_MAX_IO && 0 <= byte <= 255;
+    assigns file_off[0 .. FK_NFILE-1],
+            node_data[0 .. FK_NNODE-1][0 .. FK_MAX_FILE_SIZE-1],
+            node_size[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1],
+            pipe_buf[0 .. FK_NPIPE-1][0 .. FK_PIPE_CAPACITY-1],
+            pipe_fill[0 .. FK_NPIPE-1];
+    ensures files_well_formed;
+    ensures node_sizes_ok;
+    ensures pipes_bounded;
+    behavior bad_fd:
+      assumes !fd_valid(p, fd) || file_mode[fdt[p][fd]] == FK_O_RDONLY;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EBADF;
+    behavior nothing_to_write:
+      assumes fd_valid(p, fd) && file_mode[fdt[p][fd]] != FK_O_RDONLY && count == 0;
+      assigns \nothing;
+      ensures \result.kind == FK_R_OK && \result.val == 0;
+    behavior no_reader:
+      assumes fd_file(p, fd, FK_F_PIPE_W) && count > 0;
+      assumes pipe_readers[fd_pipe(p, fd)] == 0;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EPIPE;
+    behavior pipe_full:
+      assumes fd_file(p, fd, FK_F_PIPE_W) && count > 0;
+      assumes pipe_readers[fd_pipe(p, fd)] != 0;
+      assumes count > FK_PIPE_CAPACITY - pipe_fill[fd_pipe(p, fd)];
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EAGAIN;
+    behavior pipe_written:
+      assumes fd_file(p, fd, FK_F_PIPE_W) && count > 0;
+      assumes pipe_readers[fd_pipe(p, fd)] != 0;
+      assumes count <= FK_PIPE_CAPACITY - pipe_fill[fd_pipe(p, fd)];
+      ensures \result.kind == FK_R_OK && \result.val == count;
+      ensures pipe_fill[fd_pipe(p, fd)] == \old(pipe_fill[fd_pipe(p, fd)]) + count;
+    behavior too_big:
+      assumes fd_file(p, fd, FK_F_FILE) && file_mode[fdt[p][fd]] != FK_O_RDONLY;
+      assumes count > 0 && write_pos(p, fd) >= FK_MAX_FILE_SIZE;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EFBIG;
+    behavior file_written:
+      assumes fd_file(p, fd, FK_F_FILE) && file_mode[fdt[p][fd]] != FK_O_RDONLY;
+      assumes count > 0 && write_pos(p, fd) < FK_MAX_FILE_SIZE;
+      ensures \result.kind == FK_R_OK;
+      ensures \result.val == (count < FK_MAX_FILE_SIZE - \old(write_pos(p, fd))
+                              ? count : FK_MAX_FILE_SIZE - \old(write_pos(p, fd)));
+      ensures fd_off(p, fd) == \old(write_pos(p, fd)) + \result.val;
+      ensures node_size[fd_node(p, fd)] >= fd_off(p, fd);
+    complete behaviors;
+    disjoint behaviors;
+*/
 struct fk_result sys_write(int p, int32_t fd, int32_t count, int32_t byte);
+/*@ logic integer seek_target{L}(integer p, integer fd, integer offset, integer whence) =
+      (whence == FK_SEEK_SET ? 0 : whence == FK_SEEK_CUR ? fd_off(p, fd)
+                                 : node_size[fd_node(p, fd)]) + offset;
+    predicate fd_is_pipe{L}(integer p, integer fd) =
+      fd_file(p, fd, FK_F_PIPE_R) || fd_file(p, fd, FK_F_PIPE_W);
+*/
+
+/*@ requires alive(p);
+    requires fds_in_range;
+    requires fds_point_to_used_files;
+    requires files_well_formed;
+    requires 0 <= whence <= 2;
+    assigns file_off[0 .. FK_NFILE-1];
+    ensures files_well_formed;
+    behavior bad_fd:
+      assumes !fd_valid(p, fd);
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EBADF;
+    behavior pipe:
+      assumes fd_is_pipe(p, fd);
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_ESPIPE;
+    behavior negative:
+      assumes fd_valid(p, fd) && !fd_is_pipe(p, fd);
+      assumes seek_target(p, fd, offset, whence) < 0;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EINVAL;
+    behavior overflow:
+      assumes fd_valid(p, fd) && !fd_is_pipe(p, fd);
+      assumes seek_target(p, fd, offset, whence) > 2147483647;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EOVERFLOW;
+    behavior moved:
+      assumes fd_valid(p, fd) && !fd_is_pipe(p, fd);
+      assumes 0 <= seek_target(p, fd, offset, whence) <= 2147483647;
+      ensures fd_off(p, fd) == \old(seek_target(p, fd, offset, whence));
+      ensures \result.kind == FK_R_OK && \result.val == fd_off(p, fd);
+    complete behaviors;
+    disjoint behaviors;
+*/
 struct fk_result sys_lseek(int p, int32_t fd, int32_t offset, int32_t whence);
 /*@ requires alive(p);
     requires cwds_in_range;

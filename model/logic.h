@@ -17,21 +17,40 @@
     \forall integer p, i; 0 <= p < FK_NPROC && 0 <= i < FK_NOFILE ==>
       -1 <= fdt[p][i] < FK_NFILE;
 
+  // Invariant 6 (fds): every fd entry references an open file in use. It
+  // follows from the two above (lemma files_in_use).
+  predicate fds_point_to_used_files{L} =
+    \forall integer p, i; 0 <= p < FK_NPROC && 0 <= i < FK_NOFILE
+      && fdt[p][i] != -1 ==> file_ref[fdt[p][i]] > 0;
+
   // Invariant 1: open-file refcount = fd entries referencing it.
   predicate file_refs_counted{L} =
     \forall integer f; 0 <= f < FK_NFILE ==> file_ref[f] == fd_count(f, FK_NPROC);
 
-  // An open file in use names a node, or a pipe, in range; a free one
-  // names nothing (so the counts below need not look at file_ref).
+  // An open file in use names a node, or a pipe, in range, with the access
+  // mode its kind allows; a free one names nothing (so the counts below
+  // need not look at file_ref). Offsets are never negative.
   predicate files_well_formed{L} =
     \forall integer f; 0 <= f < FK_NFILE ==>
-      (file_ref[f] > 0 ==>
-        ((file_kind[f] == FK_F_FILE || file_kind[f] == FK_F_DIR)
-           && 0 <= file_node[f] < FK_NNODE && file_pipe[f] == -1)
-        || ((file_kind[f] == FK_F_PIPE_R || file_kind[f] == FK_F_PIPE_W)
-           && 0 <= file_pipe[f] < FK_NPIPE && file_node[f] == -1))
+      file_off[f] >= 0
+      && (file_ref[f] > 0 ==>
+        (file_kind[f] == FK_F_FILE && 0 <= file_node[f] < FK_NNODE
+           && file_pipe[f] == -1 && 0 <= file_mode[f] <= FK_O_RDWR)
+        || (file_kind[f] == FK_F_DIR && 0 <= file_node[f] < FK_NNODE
+           && file_pipe[f] == -1 && file_mode[f] == FK_O_RDONLY)
+        || (file_kind[f] == FK_F_PIPE_R && 0 <= file_pipe[f] < FK_NPIPE
+           && file_node[f] == -1 && file_mode[f] == FK_O_RDONLY)
+        || (file_kind[f] == FK_F_PIPE_W && 0 <= file_pipe[f] < FK_NPIPE
+           && file_node[f] == -1 && file_mode[f] == FK_O_WRONLY))
       && (file_ref[f] == 0 ==>
         file_kind[f] == 0 && file_node[f] == -1 && file_pipe[f] == -1);
+
+  predicate node_sizes_ok{L} =
+    \forall integer n; 0 <= n < FK_NNODE ==> node_size[n] <= FK_MAX_FILE_SIZE;
+
+  predicate pipes_bounded{L} =
+    \forall integer i; 0 <= i < FK_NPIPE ==>
+      pipe_fill[i] <= FK_PIPE_CAPACITY && pipe_head[i] < FK_PIPE_CAPACITY;
 
   // Processes whose cwd is node n, among slots 0 .. np-1 (zombies and free
   // slots have cwd -1).

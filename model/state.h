@@ -81,6 +81,7 @@ int slot_of(int32_t pid);
     requires files_well_formed;
     requires node_refs_counted;
     requires pipes_counted;
+    requires pipes_bounded;
     assigns file_ref[f], file_kind[f], file_mode[f], file_append[f],
             file_node[f], file_pipe[f], file_off[f],
             pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
@@ -90,6 +91,7 @@ int slot_of(int32_t pid);
     ensures files_well_formed;
     ensures node_refs_counted;
     ensures pipes_counted;
+    ensures pipes_bounded;
 */
 void file_put(int f);
 void frame_put(int f);

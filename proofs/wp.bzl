@@ -22,6 +22,8 @@ def wp_proof(name, functions, files):
         srcs = ["wp.sh"],
         args = [name, ",".join(functions)] + files,
         data = MODEL_SOURCES,
-        tags = ["proof"],
+        # wp.sh runs two provers at once: reserve both cores so proofs do
+        # not race each other into timeouts.
+        tags = ["proof", "cpu:2"],
     )
 

@@ -362,6 +362,9 @@ void fk_result_get(const uint8_t in[FK_RESULT_BYTES], struct fk_result *r)
 }
 
 /* murmur3's finalizer: a bijection on 32 bits. */
+/*@ assigns \nothing;
+    ensures h == 0 ==> \result == 0;
+*/
 static uint32_t fmix32(uint32_t h)
 {
     h ^= h >> 16;
@@ -380,6 +383,10 @@ uint32_t fk_sum_term(uint32_t index, uint32_t value)
 uint32_t fk_sum_words(const uint32_t *w, size_t nwords)
 {
     uint32_t s = 0;
+    /*@ loop invariant 0 <= i <= nwords;
+        loop assigns i, s;
+        loop variant nwords - i;
+    */
     for (size_t i = 0; i < nwords; i++)
         s += fk_sum_term((uint32_t)i, w[i]);
     return s;
@@ -388,6 +395,10 @@ uint32_t fk_sum_words(const uint32_t *w, size_t nwords)
 uint32_t fk_sum_bytes(const uint8_t *b, size_t n)
 {
     uint32_t s = 0;
+    /*@ loop invariant 0 <= i <= n;
+        loop assigns i, s;
+        loop variant n - i;
+    */
     for (size_t i = 0; i < n; i++)
         s += fk_sum_term((uint32_t)i, b[i]);
     return s;

@@ -134,8 +134,19 @@ void fk_result_get(const uint8_t in[FK_RESULT_BYTES], struct fk_result *r);
 /* Content checksums (spec/observation.md): the wrapping sum over units of
  * term(index, value), where a zero unit adds 0, so checksums of zero-filled
  * pages and files are 0 and a store updates a checksum in O(1). */
+/*@ assigns \nothing;
+    ensures value == 0 ==> \result == 0;
+*/
 uint32_t fk_sum_term(uint32_t index, uint32_t value);
+
+/*@ requires \valid_read(w + (0 .. nwords - 1));
+    assigns \nothing;
+*/
 uint32_t fk_sum_words(const uint32_t *w, size_t nwords);
+
+/*@ requires \valid_read(b + (0 .. n - 1));
+    assigns \nothing;
+*/
 uint32_t fk_sum_bytes(const uint8_t *b, size_t n);
 
 #endif
