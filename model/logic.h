@@ -103,7 +103,31 @@
       pipe_readers[i] == end_count(i, FK_F_PIPE_R, FK_NFILE)
       && pipe_writers[i] == end_count(i, FK_F_PIPE_W, FK_NFILE);
 
-  predicate alive(integer p) = 0 <= p < FK_NPROC && proc_state[p] == P_ALIVE;
+  predicate alive{L}(integer p) = 0 <= p < FK_NPROC && proc_state[p] == P_ALIVE;
+
+  predicate states_ok{L} =
+    \forall integer p; 0 <= p < FK_NPROC ==>
+      proc_state[p] == P_FREE || proc_state[p] == P_ALIVE || proc_state[p] == P_ZOMBIE;
+
+  // Invariant 9: p0 has no parent; every other used slot's parent is a used
+  // slot, alive unless it is p0 (orphans were re-parented to p0).
+  predicate parents_ok{L} =
+    \forall integer p; 0 <= p < FK_NPROC && proc_state[p] != P_FREE ==>
+      (proc_pid[p] == 0 ==> proc_parent[p] == -1)
+      && (proc_pid[p] != 0 ==>
+            0 <= proc_parent[p] < FK_NPROC && proc_parent[p] != p
+            && proc_state[proc_parent[p]] != P_FREE
+            && (proc_state[proc_parent[p]] == P_ALIVE
+                || proc_pid[proc_parent[p]] == 0));
+
+  predicate pids_ok{L} =
+    \forall integer p; 0 <= p < FK_NPROC && proc_state[p] != P_FREE ==>
+      0 <= proc_pid[p] <= FK_MAX_PID;
+
+  // Slot q is a child of p that wait(pid) is about.
+  predicate waited_child{L}(integer q, integer p, integer pid) =
+    0 <= q < FK_NPROC && proc_state[q] != P_FREE && proc_parent[q] == p
+    && q != p && (pid == -1 || proc_pid[q] == pid);
 */
 
 #endif

@@ -86,31 +86,65 @@ struct fk_result sys_exit(int p, int32_t code)
     return ok(0, 0);
 }
 
-/* The zombie child to reap for wait(pid), or -1; *children counts the
- * children wait(pid) is about. */
-static int zombie_child(int p, int32_t pid, int *children)
+/*@ requires 0 <= p < FK_NPROC;
+    assigns \nothing;
+    ensures \result != 0 <==> \exists integer q; waited_child(q, p, pid);
+*/
+static int has_children(int p, int32_t pid)
+{
+    /*@ loop invariant 0 <= q <= FK_NPROC;
+        loop invariant \forall integer r; 0 <= r < q ==> !waited_child(r, p, pid);
+        loop assigns q;
+        loop variant FK_NPROC - q;
+    */
+    for (int q = 0; q < FK_NPROC; q++)
+        if (proc_state[q] != P_FREE && proc_parent[q] == p && q != p
+            && (pid == -1 || proc_pid[q] == pid))
+            return 1;
+    return 0;
+}
+
+/* The zombie child to reap for wait(pid): the lowest pid, or -1. */
+/*@ requires 0 <= p < FK_NPROC;
+    assigns \nothing;
+    ensures -1 <= \result < FK_NPROC;
+    ensures \result >= 0 ==> waited_child(\result, p, pid)
+              && proc_state[\result] == P_ZOMBIE;
+    ensures \result >= 0 ==> \forall integer r; waited_child(r, p, pid)
+              && proc_state[r] == P_ZOMBIE ==> proc_pid[\result] <= proc_pid[r];
+    ensures \result < 0 ==> \forall integer r; waited_child(r, p, pid)
+              ==> proc_state[r] != P_ZOMBIE;
+*/
+static int zombie_child(int p, int32_t pid)
 {
     int best = -1;
-    *children = 0;
-    for (int q = 0; q < FK_NPROC; q++) {
-        if (proc_state[q] == P_FREE || proc_parent[q] != p || q == p)
-            continue;
-        if (pid != -1 && proc_pid[q] != pid)
-            continue;
-        (*children)++;
-        if (proc_state[q] == P_ZOMBIE
+    /*@ loop invariant 0 <= q <= FK_NPROC;
+        loop invariant -1 <= best < q;
+        loop invariant best >= 0 ==> waited_child(best, p, pid)
+                       && proc_state[best] == P_ZOMBIE;
+        loop invariant best >= 0 ==> \forall integer r; 0 <= r < q
+                       && waited_child(r, p, pid) && proc_state[r] == P_ZOMBIE
+                       ==> proc_pid[best] <= proc_pid[r];
+        loop invariant best < 0 ==> \forall integer r; 0 <= r < q
+                       && waited_child(r, p, pid) ==> proc_state[r] != P_ZOMBIE;
+        loop assigns q, best;
+        loop variant FK_NPROC - q;
+    */
+    for (int q = 0; q < FK_NPROC; q++)
+        if (proc_state[q] == P_ZOMBIE && proc_parent[q] == p && q != p
+            && (pid == -1 || proc_pid[q] == pid)
             && (best < 0 || proc_pid[q] < proc_pid[best]))
             best = q;
-    }
     return best;
 }
 
 struct fk_result sys_wait(int p, int32_t pid)
 {
-    int children, z = zombie_child(p, pid, &children);
+    int z;
     struct fk_result r;
-    if (children == 0)
+    if (!has_children(p, pid))
         return err(FK_ECHILD);
+    z = zombie_child(p, pid);
     if (z < 0)
         return ok(0, 0);
     r = ok(proc_pid[z], proc_status[z]);

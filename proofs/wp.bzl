@@ -7,6 +7,8 @@ MODEL_SOURCES = [
     "//model:file.h",
     "//model:logic.h",
     "//model:model.h",
+    "//model:proc.c",
+    "//model:proc.h",
     "//model:refs.c",
     "//model:refs.h",
     "//model:state.c",
