@@ -71,4 +71,27 @@ void cwd_write(int p, int8_t node)
          loop variant FK_NPROC - q; @/
       for (int q = 0; q < FK_NPROC; q++) {}
   }
+
+  void reset_counts(void)
+  {
+      /@ loop invariant 0 <= q <= FK_NPROC;
+         loop invariant \forall integer f; 0 <= f ==> fd_count(f, q) == 0;
+         loop invariant \forall integer n; 0 <= n ==>
+             cwd_count(n, q) == (n == FK_NODE_ROOT && q > 0 ? 1 : 0);
+         loop assigns q;
+         loop variant FK_NPROC - q; @/
+      for (int q = 0; q < FK_NPROC; q++) {
+          /@ loop invariant 0 <= n <= FK_NOFILE;
+             loop invariant \forall integer f; 0 <= f ==> fd_row_count(q, f, n) == 0;
+             loop assigns n;
+             loop variant FK_NOFILE - n; @/
+          for (int n = 0; n < FK_NOFILE; n++) {}
+      }
+      /@ loop invariant 0 <= g <= FK_NFILE;
+         loop invariant \forall integer n; 0 <= n ==> node_file_count(n, g) == 0;
+         loop invariant \forall integer i, k; 0 <= i ==> end_count(i, k, g) == 0;
+         loop assigns g;
+         loop variant FK_NFILE - g; @/
+      for (int g = 0; g < FK_NFILE; g++) {}
+  }
 */

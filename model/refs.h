@@ -47,6 +47,21 @@ void cwd_write(int p, int8_t node);
      ensures \forall integer i, k; 0 <= end_count(i, k, FK_NFILE) <= FK_NFILE;
   @/
   void ref_count_bounds(void);
+
+  /@ requires \forall integer p, i; 0 <= p < FK_NPROC && 0 <= i < FK_NOFILE
+                ==> fdt[p][i] == -1;
+     requires \forall integer f; 0 <= f < FK_NFILE
+                ==> file_node[f] == -1 && file_pipe[f] == -1;
+     requires proc_cwd[0] == FK_NODE_ROOT;
+     requires \forall integer p; 1 <= p < FK_NPROC ==> proc_cwd[p] == -1;
+     assigns \nothing;
+     ensures \forall integer f; 0 <= f ==> fd_count(f, FK_NPROC) == 0;
+     ensures \forall integer n; 0 <= n ==> node_file_count(n, FK_NFILE) == 0;
+     ensures \forall integer i, k; 0 <= i ==> end_count(i, k, FK_NFILE) == 0;
+     ensures \forall integer n; 0 <= n ==>
+               cwd_count(n, FK_NPROC) == (n == FK_NODE_ROOT ? 1 : 0);
+  @/
+  void reset_counts(void);
 */
 
 #endif

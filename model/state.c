@@ -1,5 +1,6 @@
 /* The model's state, its initial value, and reference release. */
 #include "model/model.h"
+#include "model/fdt.h"
 #include "model/refs.h"
 #include "model/state.h"
 #include "spec/namespace.h"
@@ -65,6 +66,16 @@ int slot_of(int32_t pid)
     return -1;
 }
 
+/*@ requires 0 <= p < FK_NPROC;
+    assigns proc_state[p], proc_pid[p], proc_parent[p], proc_status[p],
+            proc_cwd[p], heap_pages[p], fdt[p][0 .. FK_NOFILE-1],
+            pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
+            pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1],
+            pg_objpage[p][0 .. FK_MMAP_PAGES-1],
+            heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1];
+    ensures proc_state[p] == P_FREE && proc_cwd[p] == -1 && proc_parent[p] == -1;
+    ensures \forall integer i; 0 <= i < FK_NOFILE ==> fdt[p][i] == -1;
+*/
 static void clear_slot(int p)
 {
     proc_state[p] = P_FREE;
@@ -73,33 +84,67 @@ static void clear_slot(int p)
     proc_status[p] = 0;
     proc_cwd[p] = -1;
     heap_pages[p] = 0;
+    /*@ loop invariant 0 <= f <= FK_NOFILE;
+        loop invariant \forall integer i; 0 <= i < f ==> fdt[p][i] == -1;
+        loop assigns f, fdt[p][0 .. FK_NOFILE-1];
+        loop variant FK_NOFILE - f;
+    */
     for (int f = 0; f < FK_NOFILE; f++)
         fdt[p][f] = -1;
+    /*@ loop invariant 0 <= i <= FK_MMAP_PAGES;
+        loop assigns i, pg_attr[p][0 .. FK_MMAP_PAGES-1],
+                     pg_start[p][0 .. FK_MMAP_PAGES-1],
+                     pg_frame[p][0 .. FK_MMAP_PAGES-1],
+                     pg_obj[p][0 .. FK_MMAP_PAGES-1],
+                     pg_objpage[p][0 .. FK_MMAP_PAGES-1];
+        loop variant FK_MMAP_PAGES - i;
+    */
     for (int i = 0; i < FK_MMAP_PAGES; i++) {
         pg_attr[p][i] = pg_start[p][i] = 0;
         pg_frame[p][i] = -1;
         pg_obj[p][i] = pg_objpage[p][i] = -1;
     }
+    /*@ loop invariant 0 <= j <= FK_HEAP_MAX_PAGES;
+        loop assigns j, heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1];
+        loop variant FK_HEAP_MAX_PAGES - j;
+    */
     for (int j = 0; j < FK_HEAP_MAX_PAGES; j++)
         heap_frame[p][j] = -1;
 }
 
-static void set_file_node(int node, const uint8_t *data, int size)
+/*@ requires n == FK_NODE_F0 || n == FK_NODE_F1 || n == FK_NODE_D_F2;
+    requires 0 <= size <= FK_F0_SIZE && -1 <= byte <= 0x41;
+    assigns node_exists[n], node_size[n], node_sum[n],
+            node_data[n][0 .. FK_MAX_FILE_SIZE-1];
+    ensures node_exists[n] == 1 && node_size[n] == size;
+*/
+static void set_file_node(int n, int size, int byte)
 {
-    node_exists[node] = 1;
-    node_size[node] = (uint16_t)size;
-    for (int i = 0; i < size; i++)
-        node_data[node][i] = data[i];
-    node_sum[node] = fk_sum_bytes(data, (size_t)size);
+    node_exists[n] = 1;
+    node_size[n] = (uint16_t)size;
+    /*@ loop invariant 0 <= i <= size;
+        loop assigns i, node_data[n][0 .. FK_MAX_FILE_SIZE-1];
+        loop variant size - i;
+    */
+    for (int i = 0; i < size; i++)     /* byte -1: byte i has value i */
+        node_data[n][i] = (uint8_t)(byte < 0 ? i : byte);
+    node_sum[n] = fk_sum_bytes(node_data[n], (size_t)size);
 }
 
+/*@ assigns node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1],
+            node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1],
+            node_data[0 .. FK_NNODE-1][0 .. FK_MAX_FILE_SIZE-1];
+    ensures dirs_exist && node_sizes_ok;
+    ensures \forall integer n; 0 <= n < FK_NNODE ==> node_ref[n] == 0;
+*/
 static void reset_nodes(void)
 {
-    uint8_t f0[FK_F0_SIZE], f2[FK_F2_SIZE];
-    for (int i = 0; i < FK_F0_SIZE; i++)
-        f0[i] = (uint8_t)i;
-    for (int i = 0; i < FK_F2_SIZE; i++)
-        f2[i] = 0x41;
+    /*@ loop invariant 0 <= n <= FK_NNODE;
+        loop invariant \forall integer m; 0 <= m < n ==> node_ref[m] == 0 && node_size[m] == 0;
+        loop assigns n, node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1],
+                     node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1];
+        loop variant FK_NNODE - n;
+    */
     for (int n = 0; n < FK_NNODE; n++) {
         node_exists[n] = 0;
         node_size[n] = 0;
@@ -107,37 +152,111 @@ static void reset_nodes(void)
         node_sum[n] = 0;
     }
     node_exists[FK_NODE_ROOT] = node_exists[FK_NODE_D] = 1;
-    set_file_node(FK_NODE_F0, f0, FK_F0_SIZE);
-    set_file_node(FK_NODE_F1, f0, 0);
-    set_file_node(FK_NODE_D_F2, f2, FK_F2_SIZE);
+    set_file_node(FK_NODE_F0, FK_F0_SIZE, -1);
+    set_file_node(FK_NODE_F1, 0, 0);
+    set_file_node(FK_NODE_D_F2, FK_F2_SIZE, 0x41);
 }
 
-void model_reset(void)
+/*@ assigns file_ref[0 .. FK_NFILE-1], file_kind[0 .. FK_NFILE-1],
+            file_mode[0 .. FK_NFILE-1], file_append[0 .. FK_NFILE-1],
+            file_node[0 .. FK_NFILE-1], file_pipe[0 .. FK_NFILE-1],
+            file_off[0 .. FK_NFILE-1];
+    ensures \forall integer f; 0 <= f < FK_NFILE ==> file_ref[f] == 0
+              && file_kind[f] == 0 && file_node[f] == -1 && file_pipe[f] == -1
+              && file_off[f] == 0;
+*/
+static void reset_files(void)
 {
-    for (int p = 0; p < FK_NPROC; p++)
-        clear_slot(p);
+    /*@ loop invariant 0 <= f <= FK_NFILE;
+        loop invariant \forall integer g; 0 <= g < f ==> file_ref[g] == 0
+              && file_kind[g] == 0 && file_node[g] == -1 && file_pipe[g] == -1
+              && file_off[g] == 0;
+        loop assigns f, file_ref[0 .. FK_NFILE-1], file_kind[0 .. FK_NFILE-1],
+                     file_mode[0 .. FK_NFILE-1], file_append[0 .. FK_NFILE-1],
+                     file_node[0 .. FK_NFILE-1], file_pipe[0 .. FK_NFILE-1],
+                     file_off[0 .. FK_NFILE-1];
+        loop variant FK_NFILE - f;
+    */
     for (int f = 0; f < FK_NFILE; f++) {
         file_ref[f] = 0;
         file_kind[f] = file_mode[f] = file_append[f] = 0;
         file_node[f] = file_pipe[f] = -1;
         file_off[f] = 0;
     }
+}
+
+/*@ assigns pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
+            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
+            frame_ref[0 .. FK_NFRAME-1], obj_ref[0 .. FK_NOBJ-1],
+            obj_npages[0 .. FK_NOBJ-1], obj_frame[0 .. FK_NOBJ-1][0 .. FK_MMAP_PAGES-1];
+    ensures \forall integer i; 0 <= i < FK_NPIPE ==> pipe_readers[i] == 0
+              && pipe_writers[i] == 0 && pipe_fill[i] == 0 && pipe_head[i] == 0;
+*/
+static void reset_pipes_and_memory(void)
+{
+    /*@ loop invariant 0 <= i <= FK_NPIPE;
+        loop invariant \forall integer j; 0 <= j < i ==> pipe_readers[j] == 0
+              && pipe_writers[j] == 0 && pipe_fill[j] == 0 && pipe_head[j] == 0;
+        loop assigns i, pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
+                     pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1];
+        loop variant FK_NPIPE - i;
+    */
     for (int i = 0; i < FK_NPIPE; i++)
         pipe_readers[i] = pipe_writers[i] = pipe_fill[i] = pipe_head[i] = 0;
+    /*@ loop invariant 0 <= i <= FK_NFRAME;
+        loop assigns i, frame_ref[0 .. FK_NFRAME-1];
+        loop variant FK_NFRAME - i;
+    */
     for (int i = 0; i < FK_NFRAME; i++)
         frame_ref[i] = 0;
+    /*@ loop invariant 0 <= o <= FK_NOBJ;
+        loop assigns o, obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
+                     obj_frame[0 .. FK_NOBJ-1][0 .. FK_MMAP_PAGES-1];
+        loop variant FK_NOBJ - o;
+    */
     for (int o = 0; o < FK_NOBJ; o++) {
         obj_ref[o] = 0;
         obj_npages[o] = 0;
+        /*@ loop invariant 0 <= k <= FK_MMAP_PAGES;
+            loop assigns k, obj_frame[o][0 .. FK_MMAP_PAGES-1];
+            loop variant FK_MMAP_PAGES - k;
+        */
         for (int k = 0; k < FK_MMAP_PAGES; k++)
             obj_frame[o][k] = -1;
     }
+}
+
+void model_reset(void)
+{
+    /*@ loop invariant 0 <= p <= FK_NPROC;
+        loop invariant \forall integer q, i; 0 <= q < p && 0 <= i < FK_NOFILE
+                       ==> fdt[q][i] == -1;
+        loop invariant \forall integer q; 0 <= q < p ==>
+                       proc_state[q] == P_FREE && proc_cwd[q] == -1
+                       && proc_parent[q] == -1;
+        loop assigns p, proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1],
+                     proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1],
+                     proc_cwd[0 .. FK_NPROC-1], heap_pages[0 .. FK_NPROC-1],
+                     fdt[0 .. FK_NPROC-1][0 .. FK_NOFILE-1],
+                     pg_attr[0 .. FK_NPROC-1][0 .. FK_MMAP_PAGES-1],
+                     pg_start[0 .. FK_NPROC-1][0 .. FK_MMAP_PAGES-1],
+                     pg_frame[0 .. FK_NPROC-1][0 .. FK_MMAP_PAGES-1],
+                     pg_obj[0 .. FK_NPROC-1][0 .. FK_MMAP_PAGES-1],
+                     pg_objpage[0 .. FK_NPROC-1][0 .. FK_MMAP_PAGES-1],
+                     heap_frame[0 .. FK_NPROC-1][0 .. FK_HEAP_MAX_PAGES-1];
+        loop variant FK_NPROC - p;
+    */
+    for (int p = 0; p < FK_NPROC; p++)
+        clear_slot(p);
+    reset_files();
+    reset_pipes_and_memory();
     reset_nodes();
     proc_state[0] = P_ALIVE;
     proc_pid[0] = 0;
     proc_cwd[0] = FK_NODE_ROOT;
     node_ref[FK_NODE_ROOT] = 1;
     next_pid = 1;
+    /*@ ghost reset_counts(); */
 }
 
 void file_put(int f)
