@@ -7,6 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Fixed-place fields, for headers whose layout is known in advance. */
+static inline void fk_put16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static inline void fk_put32(uint8_t *p, uint32_t v) { fk_put16(p, v); fk_put16(p + 2, v >> 16); }
+static inline uint32_t fk_get16(const uint8_t *p) { return p[0] | (uint32_t)p[1] << 8; }
+static inline uint32_t fk_get32(const uint8_t *p) { return fk_get16(p) | fk_get16(p + 2) << 16; }
+
 struct fk_wbuf {
     uint8_t *p;
     size_t cap, n;

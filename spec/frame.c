@@ -1,5 +1,6 @@
 /* Trace frame codec (spec/trace-protocol.md). */
 #include "spec/frame.h"
+#include "spec/bytes.h"
 
 /* Nibble-wise table for the reflected polynomial 0xEDB88320: small enough
  * for the kernel image, fast enough for a serial line. */

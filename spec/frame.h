@@ -69,10 +69,4 @@ int fk_frame_next(struct fk_frame_decoder *d, struct fk_frame *f);
  * repeatedly until it returns 0. */
 int fk_frame_flush(struct fk_frame_decoder *d, struct fk_frame *f);
 
-/* Little-endian field helpers for payloads. */
-static inline void fk_put16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
-static inline void fk_put32(uint8_t *p, uint32_t v) { fk_put16(p, v); fk_put16(p + 2, v >> 16); }
-static inline uint32_t fk_get16(const uint8_t *p) { return p[0] | (uint32_t)p[1] << 8; }
-static inline uint32_t fk_get32(const uint8_t *p) { return fk_get16(p) | fk_get16(p + 2) << 16; }
-
 #endif
