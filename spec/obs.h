@@ -25,8 +25,22 @@ struct fk_result {
 };
 
 /* Wait statuses, encoded as Linux encodes them. */
-static inline int32_t fk_status_exited(int32_t code) { return (code & 0xff) << 8; }
-static inline int32_t fk_status_signaled(int32_t sig) { return sig & 0x7f; }
+/* wait statuses as Linux encodes them: (code & 0xff) << 8 and sig & 0x7f,
+ * written with % so that the provers need no bit arithmetic */
+/*@ assigns \nothing;
+    ensures \result == (code % 256 + 256) % 256 * 256;
+*/
+static inline int32_t fk_status_exited(int32_t code)
+{
+    return (code % 256 + 256) % 256 * 256;
+}
+/*@ assigns \nothing;
+    ensures \result == (sig % 128 + 128) % 128;
+*/
+static inline int32_t fk_status_signaled(int32_t sig)
+{
+    return (sig % 128 + 128) % 128;
+}
 
 #define FK_RESULT_BYTES 9
 

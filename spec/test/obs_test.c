@@ -303,6 +303,21 @@ static void test_result_codec(void)
     CHECK(fk_status_exited(257) == 0x100 && fk_status_signaled(9) == 9);
 }
 
+/* The statuses are written with % for the provers; they must equal
+ * Linux's bit encoding for every code, negative ones included. */
+static void test_status_encoding(void)
+{
+    static const int32_t edge[] = { 0, 1, 127, 128, 255, 256, -1, -128, -255,
+                                    -256, -257, INT32_MAX, INT32_MIN };
+    int bad = 0;
+    for (int i = 0; i < 10000; i++) {
+        int32_t v = i < 13 ? edge[i] : (int32_t)rnd64();
+        bad += fk_status_exited(v) != (int32_t)(((uint32_t)v & 0xffu) << 8);
+        bad += fk_status_signaled(v) != (int32_t)((uint32_t)v & 0x7fu);
+    }
+    CHECK(bad == 0);
+}
+
 int main(void)
 {
     test_numbering_independence();
@@ -314,5 +329,6 @@ int main(void)
     test_garbage_deserialize();
     test_checksums_and_hash();
     test_result_codec();
+    test_status_encoding();
     return CHECK_DONE();
 }

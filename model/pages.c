@@ -1,0 +1,122 @@
+/* Writers of counted page arrays and their lemmas. As in fdt.c, the ghost
+ * loops run nothing; their invariants are the induction steps. */
+#include "model/pages.h"
+
+void pg_frame_write(int q, int i, int v)
+{
+    pg_frame[q][i] = (int16_t)v;
+    /*@ ghost
+      /@ loop invariant 0 <= r <= FK_NPROC;
+         loop invariant \forall integer fr; pg_count(fr, r) == pg_count{Pre}(fr, r)
+             + (r > q ? (v == fr ? 1 : 0) - (\at(pg_frame[q][i], Pre) == fr ? 1 : 0) : 0);
+         loop assigns r;
+         loop variant FK_NPROC - r; @/
+      for (int r = 0; r < FK_NPROC; r++) {
+          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
+             loop invariant \forall integer fr; pg_row_count(r, fr, n) == pg_row_count{Pre}(r, fr, n)
+                 + (r == q && n > i ? (v == fr ? 1 : 0) - (\at(pg_frame[q][i], Pre) == fr ? 1 : 0) : 0);
+             loop assigns n;
+             loop variant FK_MMAP_PAGES - n; @/
+          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
+      }
+    */
+}
+
+void heap_frame_write(int q, int j, int v)
+{
+    heap_frame[q][j] = (int16_t)v;
+    /*@ ghost
+      /@ loop invariant 0 <= r <= FK_NPROC;
+         loop invariant \forall integer fr; heap_count(fr, r) == heap_count{Pre}(fr, r)
+             + (r > q ? (v == fr ? 1 : 0) - (\at(heap_frame[q][j], Pre) == fr ? 1 : 0) : 0);
+         loop assigns r;
+         loop variant FK_NPROC - r; @/
+      for (int r = 0; r < FK_NPROC; r++) {
+          /@ loop invariant 0 <= n <= FK_HEAP_MAX_PAGES;
+             loop invariant \forall integer fr; heap_row_count(r, fr, n) == heap_row_count{Pre}(r, fr, n)
+                 + (r == q && n > j ? (v == fr ? 1 : 0) - (\at(heap_frame[q][j], Pre) == fr ? 1 : 0) : 0);
+             loop assigns n;
+             loop variant FK_HEAP_MAX_PAGES - n; @/
+          for (int n = 0; n < FK_HEAP_MAX_PAGES; n++) {}
+      }
+    */
+}
+
+void objf_write(int o, int k, int v)
+{
+    obj_frame[o][k] = (int16_t)v;
+    /*@ ghost
+      /@ loop invariant 0 <= r <= FK_NOBJ;
+         loop invariant \forall integer fr; objf_count(fr, r) == objf_count{Pre}(fr, r)
+             + (r > o ? (v == fr ? 1 : 0) - (\at(obj_frame[o][k], Pre) == fr ? 1 : 0) : 0);
+         loop assigns r;
+         loop variant FK_NOBJ - r; @/
+      for (int r = 0; r < FK_NOBJ; r++) {
+          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
+             loop invariant \forall integer fr; objf_row_count(r, fr, n) == objf_row_count{Pre}(r, fr, n)
+                 + (r == o && n > k ? (v == fr ? 1 : 0) - (\at(obj_frame[o][k], Pre) == fr ? 1 : 0) : 0);
+             loop assigns n;
+             loop variant FK_MMAP_PAGES - n; @/
+          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
+      }
+    */
+}
+
+void region_write(int q, int i, uint8_t start, int8_t obj)
+{
+    pg_start[q][i] = start;
+    pg_obj[q][i] = obj;
+    /*@ ghost
+      /@ loop invariant 0 <= r <= FK_NPROC;
+         loop invariant \forall integer o; start_count(o, r) == start_count{Pre}(o, r)
+             + (r > q ? ((start != 0 ? obj : -1) == o ? 1 : 0)
+                        - (\at(region_obj(q, i), Pre) == o ? 1 : 0) : 0);
+         loop assigns r;
+         loop variant FK_NPROC - r; @/
+      for (int r = 0; r < FK_NPROC; r++) {
+          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
+             loop invariant \forall integer o; start_row_count(r, o, n) == start_row_count{Pre}(r, o, n)
+                 + (r == q && n > i ? ((start != 0 ? obj : -1) == o ? 1 : 0)
+                                      - (\at(region_obj(q, i), Pre) == o ? 1 : 0) : 0);
+             loop assigns n;
+             loop variant FK_MMAP_PAGES - n; @/
+          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
+      }
+    */
+}
+
+/*@ ghost
+  void page_count_bounds(void)
+  {
+      /@ loop invariant 0 <= r <= FK_NPROC;
+         loop invariant \forall integer fr; 0 <= pg_count(fr, r) <= r * FK_MMAP_PAGES;
+         loop invariant \forall integer fr; 0 <= heap_count(fr, r) <= r * FK_HEAP_MAX_PAGES;
+         loop invariant \forall integer o; 0 <= start_count(o, r) <= r * FK_MMAP_PAGES;
+         loop assigns r;
+         loop variant FK_NPROC - r; @/
+      for (int r = 0; r < FK_NPROC; r++) {
+          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
+             loop invariant \forall integer fr; 0 <= pg_row_count(r, fr, n) <= n;
+             loop invariant \forall integer o; 0 <= start_row_count(r, o, n) <= n;
+             loop assigns n;
+             loop variant FK_MMAP_PAGES - n; @/
+          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
+          /@ loop invariant 0 <= n <= FK_HEAP_MAX_PAGES;
+             loop invariant \forall integer fr; 0 <= heap_row_count(r, fr, n) <= n;
+             loop assigns n;
+             loop variant FK_HEAP_MAX_PAGES - n; @/
+          for (int n = 0; n < FK_HEAP_MAX_PAGES; n++) {}
+      }
+      /@ loop invariant 0 <= o <= FK_NOBJ;
+         loop invariant \forall integer fr; 0 <= objf_count(fr, o) <= o * FK_MMAP_PAGES;
+         loop assigns o;
+         loop variant FK_NOBJ - o; @/
+      for (int o = 0; o < FK_NOBJ; o++) {
+          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
+             loop invariant \forall integer fr; 0 <= objf_row_count(o, fr, n) <= n;
+             loop assigns n;
+             loop variant FK_MMAP_PAGES - n; @/
+          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
+      }
+  }
+*/

@@ -1,0 +1,56 @@
+/* The one place each array that frame and object refcounts count is
+ * written (private pages' frames, heap frames, object slots, region
+ * starts), with the counting lemmas, as fdt.h does for fd tables. */
+#ifndef MODEL_PAGES_H
+#define MODEL_PAGES_H
+
+#include "model/state.h"
+
+/*@ requires 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES;
+    requires -1 <= v < FK_NFRAME;
+    assigns pg_frame[q][i];
+    ensures pg_frame[q][i] == v;
+    ensures \forall integer fr; pg_count(fr, FK_NPROC) == pg_count{Pre}(fr, FK_NPROC)
+              + (v == fr ? 1 : 0) - (\old(pg_frame[q][i]) == fr ? 1 : 0);
+*/
+void pg_frame_write(int q, int i, int v);
+
+/*@ requires 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES;
+    requires -1 <= v < FK_NFRAME;
+    assigns heap_frame[q][j];
+    ensures heap_frame[q][j] == v;
+    ensures \forall integer fr; heap_count(fr, FK_NPROC) == heap_count{Pre}(fr, FK_NPROC)
+              + (v == fr ? 1 : 0) - (\old(heap_frame[q][j]) == fr ? 1 : 0);
+*/
+void heap_frame_write(int q, int j, int v);
+
+/*@ requires 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES;
+    requires -1 <= obj < FK_NOBJ;
+    assigns pg_start[q][i], pg_obj[q][i];
+    ensures pg_start[q][i] == start && pg_obj[q][i] == obj;
+    ensures \forall integer o; start_count(o, FK_NPROC) == start_count{Pre}(o, FK_NPROC)
+              + ((start != 0 ? obj : -1) == o ? 1 : 0)
+              - (\old(region_obj(q, i)) == o ? 1 : 0);
+*/
+void region_write(int q, int i, uint8_t start, int8_t obj);
+
+/*@ requires 0 <= o < FK_NOBJ && 0 <= k < FK_MMAP_PAGES;
+    requires -1 <= v < FK_NFRAME;
+    assigns obj_frame[o][k];
+    ensures obj_frame[o][k] == v;
+    ensures \forall integer fr; objf_count(fr, FK_NOBJ) == objf_count{Pre}(fr, FK_NOBJ)
+              + (v == fr ? 1 : 0) - (\old(obj_frame[o][k]) == fr ? 1 : 0);
+*/
+void objf_write(int o, int k, int v);
+
+/*@ ghost
+  /@ assigns \nothing;
+     ensures \forall integer fr; 0 <= pg_count(fr, FK_NPROC) <= FK_NPROC * FK_MMAP_PAGES;
+     ensures \forall integer fr; 0 <= heap_count(fr, FK_NPROC) <= FK_NPROC * FK_HEAP_MAX_PAGES;
+     ensures \forall integer fr; 0 <= objf_count(fr, FK_NOBJ) <= FK_NOBJ * FK_MMAP_PAGES;
+     ensures \forall integer o; 0 <= start_count(o, FK_NPROC) <= FK_NPROC * FK_MMAP_PAGES;
+  @/
+  void page_count_bounds(void);
+*/
+
+#endif
