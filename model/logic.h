@@ -124,6 +124,99 @@
     \forall integer p; 0 <= p < FK_NPROC && proc_state[p] != P_FREE ==>
       0 <= proc_pid[p] <= FK_MAX_PID;
 
+  // Private window pages of slot q on frame fr among pages 0 .. n-1, and
+  // over slots 0 .. np-1; the same for heap pages and object slots.
+  logic integer pg_row_count{L}(integer q, integer fr, integer n) =
+    n <= 0 ? 0 : pg_row_count{L}(q, fr, n - 1) + (pg_frame[q][n - 1] == fr ? 1 : 0);
+  logic integer pg_count{L}(integer fr, integer np) =
+    np <= 0 ? 0 : pg_count{L}(fr, np - 1) + pg_row_count{L}(np - 1, fr, FK_MMAP_PAGES);
+
+  logic integer heap_row_count{L}(integer q, integer fr, integer n) =
+    n <= 0 ? 0 : heap_row_count{L}(q, fr, n - 1) + (heap_frame[q][n - 1] == fr ? 1 : 0);
+  logic integer heap_count{L}(integer fr, integer np) =
+    np <= 0 ? 0 : heap_count{L}(fr, np - 1) + heap_row_count{L}(np - 1, fr, FK_HEAP_MAX_PAGES);
+
+  logic integer objf_row_count{L}(integer o, integer fr, integer n) =
+    n <= 0 ? 0 : objf_row_count{L}(o, fr, n - 1) + (obj_frame[OBJ_SLOT(o, n - 1)] == fr ? 1 : 0);
+  logic integer objf_count{L}(integer fr, integer no) =
+    no <= 0 ? 0 : objf_count{L}(fr, no - 1) + objf_row_count{L}(no - 1, fr, FK_MMAP_PAGES);
+
+  logic integer frame_count{L}(integer fr) =
+    pg_count{L}(fr, FK_NPROC) + heap_count{L}(fr, FK_NPROC) + objf_count{L}(fr, FK_NOBJ);
+
+  // Invariant 2: frame refcount = page-table entries + object slots on it.
+  predicate frame_refs_counted{L} =
+    \forall integer fr; 0 <= fr < FK_NFRAME ==> frame_ref[fr] == frame_count(fr);
+
+  predicate frames_in_range{L} =
+    (\forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES ==>
+       -1 <= pg_frame[q][i] < FK_NFRAME && -1 <= pg_obj[q][i] < FK_NOBJ)
+    && (\forall integer q, j; 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES ==>
+       -1 <= heap_frame[q][j] < FK_NFRAME)
+    && (\forall integer s; 0 <= s < FK_NOBJ * FK_MMAP_PAGES ==>
+       -1 <= obj_frame[s] < FK_NFRAME);
+
+  // The object a region starting at page i of slot q maps, or -1 (private
+  // pages have no object).
+  logic integer region_obj{L}(integer q, integer i) =
+    pg_start[q][i] != 0 ? pg_obj[q][i] : -1;
+
+  // Region starts of slot q on object o among pages 0 .. n-1; over slots.
+  logic integer start_row_count{L}(integer q, integer o, integer n) =
+    n <= 0 ? 0 : start_row_count{L}(q, o, n - 1) + (region_obj{L}(q, n - 1) == o ? 1 : 0);
+  logic integer start_count{L}(integer o, integer np) =
+    np <= 0 ? 0 : start_count{L}(o, np - 1) + start_row_count{L}(np - 1, o, FK_MMAP_PAGES);
+
+  // Invariant 3: object refcount = regions that map it.
+  predicate obj_refs_counted{L} =
+    \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o] == start_count(o, FK_NPROC);
+
+  predicate page_clear{L}(integer q, integer i) =
+    pg_attr[q][i] == 0 && pg_start[q][i] == 0 && pg_frame[q][i] == -1
+    && pg_obj[q][i] == -1 && pg_objpage[q][i] == -1;
+
+  predicate page_same{L1, L2}(integer q, integer i) =
+    \at(pg_attr[q][i], L1) == \at(pg_attr[q][i], L2)
+    && \at(pg_start[q][i], L1) == \at(pg_start[q][i], L2)
+    && \at(pg_frame[q][i], L1) == \at(pg_frame[q][i], L2)
+    && \at(pg_obj[q][i], L1) == \at(pg_obj[q][i], L2)
+    && \at(pg_objpage[q][i], L1) == \at(pg_objpage[q][i], L2);
+
+  // Zombies and free slots hold no fds, pages or heap.
+  predicate idle_slots_empty{L} =
+    \forall integer q; 0 <= q < FK_NPROC && proc_state[q] != P_ALIVE ==>
+      heap_pages[q] == 0
+      && (\forall integer i; 0 <= i < FK_NOFILE ==> fdt[q][i] == -1)
+      && (\forall integer i; 0 <= i < FK_MMAP_PAGES ==> page_clear(q, i))
+      && (\forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==> heap_frame[q][j] == -1);
+
+  // Canonical pids are handed out in order: next_pid is above every used one.
+  predicate next_pid_ok{L} =
+    1 <= next_pid && \forall integer q; 0 <= q < FK_NPROC && proc_state[q] != P_FREE
+      ==> proc_pid[q] < next_pid;
+
+  // The lowest free process slot from n on, or -1 (fork takes it).
+  logic integer first_free_slot{L}(integer n) =
+    n >= FK_NPROC ? -1 : proc_state[n] == P_FREE ? n : first_free_slot{L}(n + 1);
+
+  // p0 lives in slot 0 for good (it is nobody's child, so never reaped);
+  // no other process has pid 0.
+  predicate p0_ok{L} =
+    proc_state[0] != P_FREE && proc_pid[0] == 0
+    && \forall integer q; 1 <= q < FK_NPROC && proc_state[q] != P_FREE
+         ==> proc_pid[q] != 0;
+
+  // The whole invariant (spec/state.md, "Invariants"), in three parts.
+  predicate procs_ok{L} =
+    states_ok && parents_ok && pids_ok && p0_ok && next_pid_ok
+    && idle_slots_empty && cwds_in_range;
+  predicate files_ok{L} =
+    fds_in_range && file_refs_counted && files_well_formed && node_sizes_ok
+    && node_refs_counted && dirs_exist && pipes_counted && pipes_bounded;
+  predicate memory_ok{L} =
+    frames_in_range && frame_refs_counted && obj_refs_counted;
+  predicate valid_state{L} = procs_ok && files_ok && memory_ok;
+
   // Slot q is a child of p that wait(pid) is about.
   predicate waited_child{L}(integer q, integer p, integer pid) =
     0 <= q < FK_NPROC && proc_state[q] != P_FREE && proc_parent[q] == p

@@ -28,7 +28,7 @@
             pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
             pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
             frame_ref[0 .. FK_NFRAME-1], obj_ref[0 .. FK_NOBJ-1],
-            obj_npages[0 .. FK_NOBJ-1], obj_frame[0 .. FK_NOBJ-1][0 .. FK_MMAP_PAGES-1],
+            obj_npages[0 .. FK_NOBJ-1], obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
             node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1],
             node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1],
             node_data[0 .. FK_NNODE-1][0 .. FK_MAX_FILE_SIZE-1];

@@ -22,7 +22,7 @@ static void observe_proc(int p, struct fk_obs_proc *o)
         o->frame[k] = heap ? heap_frame[p][j] : pg_frame[p][k];
         o->obj[k] = heap ? FK_NIL : pg_obj[p][k];
         o->objpage[k] = heap ? FK_NIL : pg_objpage[p][k];
-        f = (o->page[k] & FK_PG_SHARED) ? obj_frame[o->obj[k]][o->objpage[k]]
+        f = (o->page[k] & FK_PG_SHARED) ? obj_frame[OBJ_SLOT(o->obj[k], o->objpage[k])]
                                          : o->frame[k];
         o->sum[k] = o->page[k] && f >= 0 ? frame_sum[f] : 0;
     }
@@ -69,7 +69,7 @@ void model_observe(struct fk_obs *o)
     for (int b = 0; b < FK_NOBJ; b++) {
         o->obj[b].refs = obj_ref[b];
         for (int k = 0; k < FK_MMAP_PAGES; k++)
-            o->obj[b].frame[k] = obj_frame[b][k];
+            o->obj[b].frame[k] = obj_frame[OBJ_SLOT(b, k)];
         o->free_objs += obj_ref[b] == 0;
     }
 }
@@ -91,28 +91,40 @@ static int fail(const char *what, int index, long have, long want)
     return -1;
 }
 
+/* Zombies and free slots hold nothing (logic.h, idle_slots_empty). */
+static int check_idle_slot(int p)
+{
+    for (int f = 0; f < FK_NOFILE; f++)
+        if (fdt[p][f] >= 0)
+            return fail("idle slot holds an fd, slot", p, f, -1);
+    for (int i = 0; i < FK_MMAP_PAGES; i++)
+        if (pg_attr[p][i] || pg_start[p][i] || pg_frame[p][i] >= 0
+            || pg_obj[p][i] >= 0 || pg_objpage[p][i] >= 0)
+            return fail("idle slot holds a page, slot", p, i, -1);
+    for (int j = 0; j < FK_HEAP_MAX_PAGES; j++)
+        if (heap_frame[p][j] >= 0)
+            return fail("idle slot holds a heap frame, slot", p, j, -1);
+    if (heap_pages[p] || proc_cwd[p] >= 0)
+        return fail("idle slot holds heap or cwd, slot", p, heap_pages[p], 0);
+    return 0;
+}
+
 static int check_procs(void)
 {
-    int root = slot_of(0);
-    if (root < 0)
-        return fail("p0 missing, slot", 0, 0, 1);
+    if (slot_of(0) != 0)
+        return fail("p0 not in slot 0, slot", slot_of(0), 0, 1);
     for (int p = 0; p < FK_NPROC; p++) {
+        if (proc_state[p] != P_ALIVE && check_idle_slot(p))
+            return -1;
         if (proc_state[p] == P_FREE)
             continue;
-        if (p != root && (proc_parent[p] < 0 || proc_state[proc_parent[p]] == P_FREE))
+        if (proc_pid[p] >= next_pid || (p != 0 && proc_pid[p] == 0))
+            return fail("pid out of order, slot", p, proc_pid[p], next_pid);
+        if (p != 0 && (proc_parent[p] < 0 || proc_state[proc_parent[p]] == P_FREE))
             return fail("process without a used parent, pid", proc_pid[p], proc_parent[p], 0);
-        if (proc_state[p] == P_ZOMBIE) {
-            for (int f = 0; f < FK_NOFILE; f++)
-                if (fdt[p][f] >= 0)
-                    return fail("zombie holds an fd, pid", proc_pid[p], f, -1);
-            for (int i = 0; i < FK_MMAP_PAGES; i++)
-                if (pg_attr[p][i])
-                    return fail("zombie holds a page, pid", proc_pid[p], i, -1);
-            if (heap_pages[p] || proc_cwd[p] >= 0)
-                return fail("zombie holds heap or cwd, pid", proc_pid[p], heap_pages[p], 0);
-        } else if (proc_cwd[p] < 0 || !fk_node_is_dir(proc_cwd[p])) {
+        if (proc_state[p] == P_ALIVE
+            && (proc_cwd[p] < 0 || !fk_node_is_dir(proc_cwd[p])))
             return fail("cwd not a directory, pid", proc_pid[p], proc_cwd[p], 0);
-        }
     }
     return 0;
 }
@@ -207,10 +219,10 @@ static int check_memory(void)
         if (obj_ref[o] != starts[o])
             return fail("object refcount", o, obj_ref[o], starts[o]);
         for (int k = 0; k < FK_MMAP_PAGES; k++)
-            if (obj_frame[o][k] >= 0) {
+            if (obj_frame[OBJ_SLOT(o, k)] >= 0) {
                 if (!obj_ref[o] || k >= obj_npages[o])
                     return fail("frame in a free object slot, object", o, k, -1);
-                frames[obj_frame[o][k]]++;
+                frames[obj_frame[OBJ_SLOT(o, k)]]++;
             }
     }
     for (int f = 0; f < FK_NFRAME; f++)

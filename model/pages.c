@@ -44,17 +44,17 @@ void heap_frame_write(int q, int j, int v)
 
 void objf_write(int o, int k, int v)
 {
-    obj_frame[o][k] = (int16_t)v;
+    obj_frame[OBJ_SLOT(o, k)] = (int16_t)v;
     /*@ ghost
       /@ loop invariant 0 <= r <= FK_NOBJ;
          loop invariant \forall integer fr; objf_count(fr, r) == objf_count{Pre}(fr, r)
-             + (r > o ? (v == fr ? 1 : 0) - (\at(obj_frame[o][k], Pre) == fr ? 1 : 0) : 0);
+             + (r > o ? (v == fr ? 1 : 0) - (\at(obj_frame[OBJ_SLOT(o, k)], Pre) == fr ? 1 : 0) : 0);
          loop assigns r;
          loop variant FK_NOBJ - r; @/
       for (int r = 0; r < FK_NOBJ; r++) {
           /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
              loop invariant \forall integer fr; objf_row_count(r, fr, n) == objf_row_count{Pre}(r, fr, n)
-                 + (r == o && n > k ? (v == fr ? 1 : 0) - (\at(obj_frame[o][k], Pre) == fr ? 1 : 0) : 0);
+                 + (r == o && n > k ? (v == fr ? 1 : 0) - (\at(obj_frame[OBJ_SLOT(o, k)], Pre) == fr ? 1 : 0) : 0);
              loop assigns n;
              loop variant FK_MMAP_PAGES - n; @/
           for (int n = 0; n < FK_MMAP_PAGES; n++) {}

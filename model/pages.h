@@ -36,10 +36,10 @@ void region_write(int q, int i, uint8_t start, int8_t obj);
 
 /*@ requires 0 <= o < FK_NOBJ && 0 <= k < FK_MMAP_PAGES;
     requires -1 <= v < FK_NFRAME;
-    assigns obj_frame[o][k];
-    ensures obj_frame[o][k] == v;
+    assigns obj_frame[OBJ_SLOT(o, k)];
+    ensures obj_frame[OBJ_SLOT(o, k)] == v;
     ensures \forall integer fr; objf_count(fr, FK_NOBJ) == objf_count{Pre}(fr, FK_NOBJ)
-              + (v == fr ? 1 : 0) - (\old(obj_frame[o][k]) == fr ? 1 : 0);
+              + (v == fr ? 1 : 0) - (\old(obj_frame[OBJ_SLOT(o, k)]) == fr ? 1 : 0);
 */
 void objf_write(int o, int k, int v);
 

@@ -1,81 +1,279 @@
 /* fork, exit, wait, getpid, getppid. */
 #include "model/fdt.h"
+#include "model/pages.h"
+#include "model/refs.h"
 #include "model/proc.h"
 #include "model/state.h"
 #include "spec/errno.h"
 
+/*@ assigns \nothing;
+    ensures \result == first_free_slot(0);
+    ensures -1 <= \result < FK_NPROC;
+    ensures \result >= 0 ==> proc_state[\result] == P_FREE;
+*/
 static int free_slot(void)
 {
+    /*@ loop invariant 0 <= c <= FK_NPROC;
+        loop invariant first_free_slot(c) == first_free_slot(0);
+        loop assigns c;
+        loop variant FK_NPROC - c;
+    */
     for (int c = 0; c < FK_NPROC; c++)
         if (proc_state[c] == P_FREE)
             return c;
     return -1;
 }
 
-/* The child shares every private frame (copy-on-write) and every object. */
-static void copy_vm(int p, int c)
+/* The child's fd table is the parent's; each entry takes a reference. */
+/*@ requires 0 <= p < FK_NPROC && 0 <= c < FK_NPROC && p != c;
+    requires fds_in_range && file_refs_counted && fds_point_to_used_files;
+    requires \forall integer i; 0 <= i < FK_NOFILE ==> fdt[c][i] == -1;
+    assigns fdt[c][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1];
+    ensures fds_in_range && file_refs_counted;
+    ensures \forall integer i; 0 <= i < FK_NOFILE ==> fdt[c][i] == fdt[p][i];
+    ensures \forall integer g; 0 <= g < FK_NFILE ==>
+              file_ref[g] == \old(file_ref[g]) + fd_row_count{Pre}(p, g, FK_NOFILE);
+    ensures \forall integer g; 0 <= g < FK_NFILE && \old(file_ref[g]) == 0
+              ==> file_ref[g] == 0;
+    ensures \forall integer g; 0 <= g < FK_NFILE ==> file_ref[g] >= \old(file_ref[g]);
+*/
+static void copy_fds(int p, int c)
 {
-    for (int i = 0; i < FK_MMAP_PAGES; i++) {
-        pg_attr[c][i] = pg_attr[p][i];
-        pg_start[c][i] = pg_start[p][i];
-        pg_frame[c][i] = pg_frame[p][i];
-        pg_obj[c][i] = pg_obj[p][i];
-        pg_objpage[c][i] = pg_objpage[p][i];
-        if (pg_frame[p][i] >= 0)
-            frame_ref[pg_frame[p][i]]++;
-        if (pg_start[p][i] && (pg_attr[p][i] & FK_PG_SHARED))
-            obj_ref[pg_obj[p][i]]++;
+    /*@ loop invariant 0 <= f <= FK_NOFILE;
+        loop invariant fds_in_range && file_refs_counted;
+        loop invariant \forall integer i; 0 <= i < f ==> fdt[c][i] == fdt[p][i];
+        loop invariant \forall integer i; f <= i < FK_NOFILE ==> fdt[c][i] == -1;
+        loop invariant \forall integer g; 0 <= g < FK_NFILE ==>
+              file_ref[g] == \at(file_ref[g], Pre) + fd_row_count{Pre}(p, g, f);
+        loop invariant \forall integer g; 0 <= g < FK_NFILE
+              && \at(file_ref[g], Pre) == 0 ==> file_ref[g] == 0;
+        loop invariant \forall integer g; 0 <= g < FK_NFILE
+              ==> file_ref[g] >= \at(file_ref[g], Pre);
+        loop assigns f, fdt[c][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1];
+        loop variant FK_NOFILE - f;
+    */
+    for (int f = 0; f < FK_NOFILE; f++) {
+        int v = fdt[p][f];
+        fd_write(c, f, v);
+        if (v >= 0) {
+            /*@ ghost fd_count_bounds(); */
+            file_ref[v]++;
+        }
     }
+}
+
+/* The child's window pages are the parent's: private frames are shared
+ * copy-on-write (one more reference each), and every region start is
+ * one more region mapping its object. */
+/*@ requires 0 <= p < FK_NPROC && 0 <= c < FK_NPROC && p != c;
+    requires frames_in_range && frame_refs_counted && obj_refs_counted;
+    requires \forall integer i; 0 <= i < FK_MMAP_PAGES ==>
+               pg_frame[c][i] == -1 && pg_start[c][i] == 0;
+    assigns pg_attr[c][0 .. FK_MMAP_PAGES-1], pg_start[c][0 .. FK_MMAP_PAGES-1],
+            pg_frame[c][0 .. FK_MMAP_PAGES-1], pg_obj[c][0 .. FK_MMAP_PAGES-1],
+            pg_objpage[c][0 .. FK_MMAP_PAGES-1],
+            frame_ref[0 .. FK_NFRAME-1], obj_ref[0 .. FK_NOBJ-1];
+    ensures frames_in_range && frame_refs_counted && obj_refs_counted;
+    ensures \forall integer i; 0 <= i < FK_MMAP_PAGES ==>
+              pg_attr[c][i] == pg_attr[p][i] && pg_start[c][i] == pg_start[p][i]
+              && pg_frame[c][i] == pg_frame[p][i] && pg_obj[c][i] == pg_obj[p][i]
+              && pg_objpage[c][i] == pg_objpage[p][i];
+    ensures \forall integer fr; 0 <= fr < FK_NFRAME ==> frame_ref[fr]
+              == \old(frame_ref[fr]) + pg_row_count{Pre}(p, fr, FK_MMAP_PAGES);
+    ensures \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o]
+              == \old(obj_ref[o]) + start_row_count{Pre}(p, o, FK_MMAP_PAGES);
+*/
+static void copy_pages(int p, int c)
+{
+    /*@ loop invariant 0 <= i <= FK_MMAP_PAGES;
+        loop invariant frames_in_range;
+        loop invariant frame_refs_counted;
+        loop invariant obj_refs_counted;
+        loop invariant \forall integer k; 0 <= k < i ==>
+              pg_attr[c][k] == pg_attr[p][k] && pg_start[c][k] == pg_start[p][k]
+              && pg_frame[c][k] == pg_frame[p][k] && pg_obj[c][k] == pg_obj[p][k]
+              && pg_objpage[c][k] == pg_objpage[p][k];
+        loop invariant \forall integer k; i <= k < FK_MMAP_PAGES ==>
+              pg_frame[c][k] == -1 && pg_start[c][k] == 0;
+        loop invariant \forall integer fr; 0 <= fr < FK_NFRAME ==> frame_ref[fr]
+              == \at(frame_ref[fr], Pre) + pg_row_count{Pre}(p, fr, i);
+        loop invariant \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o]
+              == \at(obj_ref[o], Pre) + start_row_count{Pre}(p, o, i);
+        loop assigns i, pg_attr[c][0 .. FK_MMAP_PAGES-1],
+              pg_start[c][0 .. FK_MMAP_PAGES-1], pg_frame[c][0 .. FK_MMAP_PAGES-1],
+              pg_obj[c][0 .. FK_MMAP_PAGES-1], pg_objpage[c][0 .. FK_MMAP_PAGES-1],
+              frame_ref[0 .. FK_NFRAME-1], obj_ref[0 .. FK_NOBJ-1];
+        loop variant FK_MMAP_PAGES - i;
+    */
+    for (int i = 0; i < FK_MMAP_PAGES; i++) {
+        int fr = pg_frame[p][i];
+        int o = pg_start[p][i] ? pg_obj[p][i] : -1;
+        pg_attr[c][i] = pg_attr[p][i];
+        pg_objpage[c][i] = pg_objpage[p][i];
+        pg_frame_write(c, i, fr);
+        region_write(c, i, pg_start[p][i], pg_obj[p][i]);
+        /*@ ghost page_count_bounds(); */
+        if (fr >= 0)
+            frame_ref[fr]++;
+        if (o >= 0)
+            obj_ref[o]++;
+    }
+}
+
+/* The heap too: its frames are shared copy-on-write. */
+/*@ requires 0 <= p < FK_NPROC && 0 <= c < FK_NPROC && p != c;
+    requires frames_in_range && frame_refs_counted;
+    requires \forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==> heap_frame[c][j] == -1;
+    assigns heap_pages[c], heap_frame[c][0 .. FK_HEAP_MAX_PAGES-1],
+            frame_ref[0 .. FK_NFRAME-1];
+    ensures frames_in_range && frame_refs_counted;
+    ensures heap_pages[c] == heap_pages[p];
+    ensures \forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==>
+              heap_frame[c][j] == heap_frame[p][j];
+    ensures \forall integer fr; 0 <= fr < FK_NFRAME ==> frame_ref[fr]
+              == \old(frame_ref[fr]) + heap_row_count{Pre}(p, fr, FK_HEAP_MAX_PAGES);
+*/
+static void copy_heap(int p, int c)
+{
     heap_pages[c] = heap_pages[p];
+    /*@ loop invariant 0 <= j <= FK_HEAP_MAX_PAGES;
+        loop invariant frames_in_range && frame_refs_counted;
+        loop invariant \forall integer k; 0 <= k < j ==> heap_frame[c][k] == heap_frame[p][k];
+        loop invariant \forall integer k; j <= k < FK_HEAP_MAX_PAGES ==> heap_frame[c][k] == -1;
+        loop invariant \forall integer fr; 0 <= fr < FK_NFRAME ==> frame_ref[fr]
+              == \at(frame_ref[fr], Pre) + heap_row_count{Pre}(p, fr, j);
+        loop assigns j, heap_frame[c][0 .. FK_HEAP_MAX_PAGES-1], frame_ref[0 .. FK_NFRAME-1];
+        loop variant FK_HEAP_MAX_PAGES - j;
+    */
     for (int j = 0; j < FK_HEAP_MAX_PAGES; j++) {
-        heap_frame[c][j] = heap_frame[p][j];
-        if (heap_frame[p][j] >= 0)
-            frame_ref[heap_frame[p][j]]++;
+        int fr = heap_frame[p][j];
+        heap_frame_write(c, j, fr);
+        /*@ ghost page_count_bounds(); */
+        if (fr >= 0)
+            frame_ref[fr]++;
     }
 }
 
 struct fk_result sys_fork(int p)
 {
     int c = free_slot();
-    if (c < 0) {
+    int32_t pid = next_pid;
+    if (c < 0)
         return err(FK_EAGAIN);
-    }
+    /*@ ghost files_in_use(); */
     proc_state[c] = P_ALIVE;
-    proc_pid[c] = next_pid++;
+    proc_pid[c] = pid;
     proc_parent[c] = (int8_t)p;
     proc_status[c] = 0;
-    copy_vm(p, c);
-    for (int f = 0; f < FK_NOFILE; f++) {
-        fd_write(c, f, fdt[p][f]);
-        if (fdt[p][f] >= 0)
-            file_ref[fdt[p][f]]++;
-    }
-    proc_cwd[c] = proc_cwd[p];
+    next_pid = pid + 1;
+    copy_fds(p, c);
+    copy_pages(p, c);
+    copy_heap(p, c);
+    /*@ ghost ref_count_bounds(); */
+    cwd_write(c, proc_cwd[p]);
     node_ref[proc_cwd[p]]++;
-    return ok(proc_pid[c], 0);
+    return ok(pid, 0);
+}
+
+/*@ requires 0 <= p < FK_NPROC;
+    requires fds_in_range && file_refs_counted && files_well_formed;
+    requires node_refs_counted && pipes_counted && pipes_bounded;
+    assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
+            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
+            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
+            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
+            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
+            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
+            node_ref[0 .. FK_NNODE-1];
+    ensures fds_in_range && file_refs_counted && files_well_formed;
+    ensures node_refs_counted && pipes_counted && pipes_bounded;
+    ensures \forall integer f; 0 <= f < FK_NOFILE ==> fdt[p][f] == -1;
+*/
+static void close_all(int p)
+{
+    /*@ loop invariant 0 <= f <= FK_NOFILE;
+        loop invariant fds_in_range && file_refs_counted && files_well_formed;
+        loop invariant node_refs_counted && pipes_counted && pipes_bounded;
+        loop invariant \forall integer i; 0 <= i < f ==> fdt[p][i] == -1;
+        loop assigns f, fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
+              file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
+              file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
+              file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
+              pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
+              pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
+              node_ref[0 .. FK_NNODE-1];
+        loop variant FK_NOFILE - f;
+    */
+    for (int f = 0; f < FK_NOFILE; f++) {
+        int file = fdt[p][f];
+        if (file >= 0) {
+            fd_write(p, f, -1);
+            /*@ ghost fd_count_bounds(); */
+            file_put(file);
+        }
+    }
+}
+
+/*@ requires 0 <= p < FK_NPROC;
+    requires frames_in_range && frame_refs_counted;
+    assigns heap_pages[p], heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1],
+            frame_ref[0 .. FK_NFRAME-1];
+    ensures frames_in_range && frame_refs_counted;
+    ensures heap_pages[p] == 0;
+    ensures \forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==> heap_frame[p][j] == -1;
+*/
+static void release_heap(int p)
+{
+    /*@ loop invariant 0 <= j <= FK_HEAP_MAX_PAGES;
+        loop invariant frames_in_range && frame_refs_counted;
+        loop invariant \forall integer k; 0 <= k < j ==> heap_frame[p][k] == -1;
+        loop assigns j, heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1], frame_ref[0 .. FK_NFRAME-1];
+        loop variant FK_HEAP_MAX_PAGES - j;
+    */
+    for (int j = 0; j < FK_HEAP_MAX_PAGES; j++) {
+        int f = heap_frame[p][j];
+        if (f >= 0) {
+            heap_frame_write(p, j, -1);
+            /*@ ghost page_count_bounds(); */
+            frame_put(f);
+        }
+    }
+    heap_pages[p] = 0;
+}
+
+/* Orphans go to p0, which lives in slot 0 (logic.h, p0_ok). */
+/*@ requires 0 <= p < FK_NPROC;
+    assigns proc_parent[0 .. FK_NPROC-1];
+    ensures \forall integer q; 0 <= q < FK_NPROC ==>
+              proc_parent[q] == (proc_state[q] != P_FREE && \old(proc_parent[q]) == p
+                                 && q != p ? 0 : \old(proc_parent[q]));
+*/
+static void reparent_children(int p)
+{
+    /*@ loop invariant 0 <= q <= FK_NPROC;
+        loop invariant \forall integer r; 0 <= r < q ==>
+              proc_parent[r] == (proc_state[r] != P_FREE && \at(proc_parent[r], Pre) == p
+                                 && r != p ? 0 : \at(proc_parent[r], Pre));
+        loop invariant \forall integer r; q <= r < FK_NPROC ==>
+              proc_parent[r] == \at(proc_parent[r], Pre);
+        loop assigns q, proc_parent[0 .. FK_NPROC-1];
+        loop variant FK_NPROC - q;
+    */
+    for (int q = 0; q < FK_NPROC; q++)
+        if (proc_state[q] != P_FREE && proc_parent[q] == p && q != p)
+            proc_parent[q] = 0;
 }
 
 void proc_teardown(int p, int32_t status)
 {
-    int root = slot_of(0);
-    for (int f = 0; f < FK_NOFILE; f++)
-        if (fdt[p][f] >= 0) {
-            int file = fdt[p][f];
-            fd_write(p, f, -1);
-            file_put(file);
-        }
+    close_all(p);
     unmap_range(p, 0, FK_MMAP_PAGES);
-    for (int j = 0; j < heap_pages[p]; j++)
-        if (heap_frame[p][j] >= 0) {
-            frame_put(heap_frame[p][j]);
-            heap_frame[p][j] = -1;
-        }
-    heap_pages[p] = 0;
+    release_heap(p);
+    /*@ ghost ref_count_bounds(); */
+    /*@ ghost cwd_counted(p); */
     node_ref[proc_cwd[p]]--;
-    proc_cwd[p] = -1;
-    for (int q = 0; q < FK_NPROC; q++)
-        if (proc_state[q] != P_FREE && proc_parent[q] == p && q != p)
-            proc_parent[q] = (int8_t)root;
+    cwd_write(p, -1);
+    reparent_children(p);
     proc_state[p] = P_ZOMBIE;
     proc_status[p] = status;
 }

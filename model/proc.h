@@ -5,18 +5,110 @@
 
 #include "model/state.h"
 
-struct fk_result sys_fork(int p);
-struct fk_result sys_exit(int p, int32_t code);
 /*@ requires alive(p);
-    requires states_ok;
-    requires parents_ok;
-    requires pids_ok;
-    requires pid == -1 || 0 <= pid <= FK_MAX_PID;
-    assigns proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1],
-            proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1];
+    requires states_ok && parents_ok && pids_ok && next_pid_ok;
+    requires next_pid <= FK_MAX_PID; // one fork per step at most
+    requires idle_slots_empty;
+    requires fds_in_range && file_refs_counted && files_well_formed;
+    requires node_refs_counted && cwds_in_range;
+    requires frames_in_range && frame_refs_counted && obj_refs_counted;
+    // only the child's slot (the lowest free one) and refcounts change
+    assigns proc_state[first_free_slot(0)], proc_pid[first_free_slot(0)],
+            proc_parent[first_free_slot(0)], proc_status[first_free_slot(0)],
+            proc_cwd[first_free_slot(0)], heap_pages[first_free_slot(0)],
+            next_pid, fdt[first_free_slot(0)][0 .. FK_NOFILE-1],
+            pg_attr[first_free_slot(0)][0 .. FK_MMAP_PAGES-1],
+            pg_start[first_free_slot(0)][0 .. FK_MMAP_PAGES-1],
+            pg_frame[first_free_slot(0)][0 .. FK_MMAP_PAGES-1],
+            pg_obj[first_free_slot(0)][0 .. FK_MMAP_PAGES-1],
+            pg_objpage[first_free_slot(0)][0 .. FK_MMAP_PAGES-1],
+            heap_frame[first_free_slot(0)][0 .. FK_HEAP_MAX_PAGES-1],
+            file_ref[0 .. FK_NFILE-1], node_ref[0 .. FK_NNODE-1],
+            frame_ref[0 .. FK_NFRAME-1], obj_ref[0 .. FK_NOBJ-1];
     ensures states_ok;
     ensures parents_ok;
     ensures pids_ok;
+    ensures next_pid_ok;
+    ensures idle_slots_empty;
+    ensures fds_in_range;
+    ensures file_refs_counted;
+    ensures files_well_formed;
+    ensures node_refs_counted;
+    ensures cwds_in_range;
+    ensures frames_in_range;
+    ensures frame_refs_counted;
+    ensures obj_refs_counted;
+    ensures alive(p);
+    behavior table_full:
+      assumes first_free_slot(0) < 0;
+      assigns \nothing;
+      ensures \result.kind == FK_R_ERR && \result.val == FK_EAGAIN;
+    behavior forked:
+      assumes first_free_slot(0) >= 0;
+      ensures \result.kind == FK_R_OK && \result.val == \old(next_pid) && \result.aux == 0;
+      ensures next_pid == \old(next_pid) + 1;
+      ensures \let c = first_free_slot{Pre}(0);
+              proc_state[c] == P_ALIVE && proc_pid[c] == \old(next_pid)
+              && proc_parent[c] == p && proc_status[c] == 0
+              && proc_cwd[c] == proc_cwd[p] && heap_pages[c] == heap_pages[p];
+      ensures \let c = first_free_slot{Pre}(0);
+              \forall integer i; 0 <= i < FK_NOFILE ==>
+                fdt[c][i] == fdt[p][i] && fdt[p][i] == \old(fdt[p][i]);
+      ensures \let c = first_free_slot{Pre}(0);
+              \forall integer i; 0 <= i < FK_MMAP_PAGES ==>
+                pg_attr[c][i] == pg_attr[p][i] && pg_start[c][i] == pg_start[p][i]
+                && pg_frame[c][i] == pg_frame[p][i] && pg_obj[c][i] == pg_obj[p][i]
+                && pg_objpage[c][i] == pg_objpage[p][i];
+      ensures \let c = first_free_slot{Pre}(0);
+              \forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==>
+                heap_frame[c][j] == heap_frame[p][j];
+      // each open file gains one reference per fd the child inherits
+      ensures \forall integer g; 0 <= g < FK_NFILE ==>
+                file_ref[g] == \old(file_ref[g]) + fd_row_count{Pre}(p, g, FK_NOFILE);
+      // each frame one per page the child shares, each object one per region
+      ensures \forall integer fr; 0 <= fr < FK_NFRAME ==> frame_ref[fr]
+                == \old(frame_ref[fr]) + pg_row_count{Pre}(p, fr, FK_MMAP_PAGES)
+                   + heap_row_count{Pre}(p, fr, FK_HEAP_MAX_PAGES);
+      ensures \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o]
+                == \old(obj_ref[o]) + start_row_count{Pre}(p, o, FK_MMAP_PAGES);
+      ensures \forall integer n; 0 <= n < FK_NNODE ==> node_ref[n]
+                == \old(node_ref[n]) + (n == \old(proc_cwd[p]) ? 1 : 0);
+    complete behaviors;
+    disjoint behaviors;
+*/
+struct fk_result sys_fork(int p);
+/*@ requires alive(p);
+    requires valid_state;
+    assigns proc_state[p], proc_status[p], proc_cwd[p], proc_parent[0 .. FK_NPROC-1],
+            fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
+            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
+            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
+            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
+            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
+            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
+            node_ref[0 .. FK_NNODE-1],
+            pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
+            pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1],
+            pg_objpage[p][0 .. FK_MMAP_PAGES-1],
+            obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
+            obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
+            heap_pages[p], heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1],
+            frame_ref[0 .. FK_NFRAME-1];
+    ensures valid_state;
+    ensures \result.kind == FK_R_OK && \result.val == 0 && \result.aux == 0;
+    ensures proc_state[p] == P_ZOMBIE && proc_status[p] == (code % 256 + 256) % 256 * 256;
+    // its fds, pages, heap and cwd are gone (valid_state: zombies hold nothing)
+    ensures \forall integer q; 0 <= q < FK_NPROC ==>
+              proc_parent[q] == (proc_state[q] != P_FREE && \old(proc_parent[q]) == p
+                                 && q != p ? 0 : \old(proc_parent[q]));
+*/
+struct fk_result sys_exit(int p, int32_t code);
+/*@ requires alive(p);
+    requires valid_state;
+    requires pid == -1 || 0 <= pid <= FK_MAX_PID;
+    assigns proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1],
+            proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1];
+    ensures valid_state;
     ensures alive(p);
     behavior no_child:
       assumes !\exists integer q; waited_child(q, p, pid);

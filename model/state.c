@@ -1,6 +1,7 @@
 /* The model's state, its initial value, and reference release. */
 #include "model/model.h"
 #include "model/fdt.h"
+#include "model/pages.h"
 #include "model/refs.h"
 #include "model/state.h"
 #include "spec/namespace.h"
@@ -44,7 +45,7 @@ uint32_t frame_sum[FK_NFRAME];
 uint32_t frame_data[FK_NFRAME][FK_PAGE_WORDS];
 uint16_t obj_ref[FK_NOBJ];
 uint8_t obj_npages[FK_NOBJ];
-int16_t obj_frame[FK_NOBJ][FK_MMAP_PAGES];
+int16_t obj_frame[FK_NOBJ * FK_MMAP_PAGES];
 
 struct fk_result ok(int32_t val, int32_t aux)
 {
@@ -188,7 +189,7 @@ static void reset_files(void)
 /*@ assigns pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
             pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
             frame_ref[0 .. FK_NFRAME-1], obj_ref[0 .. FK_NOBJ-1],
-            obj_npages[0 .. FK_NOBJ-1], obj_frame[0 .. FK_NOBJ-1][0 .. FK_MMAP_PAGES-1];
+            obj_npages[0 .. FK_NOBJ-1], obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1];
     ensures \forall integer i; 0 <= i < FK_NPIPE ==> pipe_readers[i] == 0
               && pipe_writers[i] == 0 && pipe_fill[i] == 0 && pipe_head[i] == 0;
 */
@@ -211,18 +212,18 @@ static void reset_pipes_and_memory(void)
         frame_ref[i] = 0;
     /*@ loop invariant 0 <= o <= FK_NOBJ;
         loop assigns o, obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
-                     obj_frame[0 .. FK_NOBJ-1][0 .. FK_MMAP_PAGES-1];
+                     obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1];
         loop variant FK_NOBJ - o;
     */
     for (int o = 0; o < FK_NOBJ; o++) {
         obj_ref[o] = 0;
         obj_npages[o] = 0;
         /*@ loop invariant 0 <= k <= FK_MMAP_PAGES;
-            loop assigns k, obj_frame[o][0 .. FK_MMAP_PAGES-1];
+            loop assigns k, obj_frame[OBJ_SLOT(o, 0) .. OBJ_SLOT(o, FK_MMAP_PAGES-1)];
             loop variant FK_MMAP_PAGES - k;
         */
         for (int k = 0; k < FK_MMAP_PAGES; k++)
-            obj_frame[o][k] = -1;
+            obj_frame[OBJ_SLOT(o, k)] = -1;
     }
 }
 
@@ -303,10 +304,20 @@ void obj_put(int o)
 {
     if (--obj_ref[o] > 0)
         return;
-    for (int k = 0; k < FK_MMAP_PAGES; k++)
-        if (obj_frame[o][k] >= 0) {
-            frame_put(obj_frame[o][k]);
-            obj_frame[o][k] = -1;
+    /*@ loop invariant 0 <= k <= FK_MMAP_PAGES;
+        loop invariant frames_in_range && frame_refs_counted;
+        loop invariant \forall integer s; OBJ_SLOT(o, 0) <= s < OBJ_SLOT(o, k)
+                       ==> obj_frame[s] == -1;
+        loop assigns k, obj_frame[OBJ_SLOT(o, 0) .. OBJ_SLOT(o, FK_MMAP_PAGES-1)], frame_ref[0 .. FK_NFRAME-1];
+        loop variant FK_MMAP_PAGES - k;
+    */
+    for (int k = 0; k < FK_MMAP_PAGES; k++) {
+        int f = obj_frame[OBJ_SLOT(o, k)];
+        if (f >= 0) {
+            objf_write(o, k, -1);
+            /*@ ghost page_count_bounds(); */
+            frame_put(f);
         }
+    }
     obj_npages[o] = 0;
 }

@@ -58,7 +58,10 @@ extern uint32_t frame_sum[FK_NFRAME];
 extern uint32_t frame_data[FK_NFRAME][FK_PAGE_WORDS];
 extern uint16_t obj_ref[FK_NOBJ];
 extern uint8_t obj_npages[FK_NOBJ];
-extern int16_t obj_frame[FK_NOBJ][FK_MMAP_PAGES];
+/* page k of object o is obj_frame[OBJ_SLOT(o, k)] (one dimension, so
+ * that WP proves "assigns" of a data-dependent object cheaply) */
+#define OBJ_SLOT(o, k) ((o) * FK_MMAP_PAGES + (k))
+extern int16_t obj_frame[FK_NOBJ * FK_MMAP_PAGES];
 
 #include "model/logic.h"
 
@@ -94,16 +97,91 @@ int slot_of(int32_t pid);
     ensures pipes_bounded;
 */
 void file_put(int f);
+/* A page entry naming frame f was just cleared: drop its reference. */
+/*@ requires 0 <= f < FK_NFRAME && frame_ref[f] >= 1;
+    assigns frame_ref[f];
+    ensures frame_ref[f] == \old(frame_ref[f]) - 1;
+*/
 void frame_put(int f);
+
+/* A region start mapping object o was just cleared: drop its reference;
+ * the last one frees the object's frames. */
+/*@ requires 0 <= o < FK_NOBJ && obj_ref[o] >= 1;
+    requires frames_in_range;
+    requires frame_refs_counted;
+    assigns obj_ref[o], obj_npages[o], obj_frame[OBJ_SLOT(o, 0) .. OBJ_SLOT(o, FK_MMAP_PAGES-1)],
+            frame_ref[0 .. FK_NFRAME-1];
+    ensures obj_ref[o] == \old(obj_ref[o]) - 1;
+    ensures frames_in_range;
+    ensures frame_refs_counted;
+    ensures obj_ref[o] == 0 ==> obj_npages[o] == 0
+              && \forall integer s; OBJ_SLOT(o, 0) <= s < OBJ_SLOT(o + 1, 0)
+                   ==> obj_frame[s] == -1;
+*/
 void obj_put(int o);
 
 /* a free frame, zero-filled, refcount 1; -1 if none */
 int frame_alloc(void);
 
 /* unmaps window pages [a, b) of process p, splitting regions (vm.c) */
+/*@ requires 0 <= p < FK_NPROC && 0 <= a <= b <= FK_MMAP_PAGES;
+    requires frames_in_range && frame_refs_counted && obj_refs_counted;
+    assigns pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
+            pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1],
+            pg_objpage[p][0 .. FK_MMAP_PAGES-1],
+            obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
+            obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
+            frame_ref[0 .. FK_NFRAME-1];
+    ensures frames_in_range && frame_refs_counted && obj_refs_counted;
+    ensures \forall integer i; a <= i < b ==> page_clear(p, i);
+    ensures \forall integer i; 0 <= i < a || b < i < FK_MMAP_PAGES ==>
+              page_same{Here, Pre}(p, i);
+*/
 void unmap_range(int p, int a, int b);
 
 /* tears a process down as exit does; it becomes a zombie (proc.c) */
+/*@ requires alive(p);
+    requires states_ok && parents_ok && pids_ok && p0_ok;
+    requires idle_slots_empty;
+    requires fds_in_range && file_refs_counted && files_well_formed;
+    requires node_refs_counted && cwds_in_range && pipes_counted && pipes_bounded;
+    requires frames_in_range && frame_refs_counted && obj_refs_counted;
+    assigns proc_state[p], proc_status[p], proc_cwd[p], proc_parent[0 .. FK_NPROC-1],
+            fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
+            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
+            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
+            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
+            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
+            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
+            node_ref[0 .. FK_NNODE-1],
+            pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
+            pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1],
+            pg_objpage[p][0 .. FK_MMAP_PAGES-1],
+            obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
+            obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
+            heap_pages[p], heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1],
+            frame_ref[0 .. FK_NFRAME-1];
+    ensures states_ok;
+    ensures parents_ok;
+    ensures pids_ok;
+    ensures p0_ok;
+    ensures idle_slots_empty;
+    ensures fds_in_range;
+    ensures file_refs_counted;
+    ensures files_well_formed;
+    ensures node_refs_counted;
+    ensures cwds_in_range;
+    ensures pipes_counted;
+    ensures pipes_bounded;
+    ensures frames_in_range;
+    ensures frame_refs_counted;
+    ensures obj_refs_counted;
+    ensures proc_state[p] == P_ZOMBIE && proc_status[p] == status;
+    // its children now belong to p0
+    ensures \forall integer q; 0 <= q < FK_NPROC ==>
+              proc_parent[q] == (proc_state[q] != P_FREE && \old(proc_parent[q]) == p
+                                 && q != p ? 0 : \old(proc_parent[q]));
+*/
 void proc_teardown(int p, int32_t status);
 
 #endif

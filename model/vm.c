@@ -1,6 +1,7 @@
 /* Regions, copy-on-write frames, memory objects, the heap. A region is a
  * run of mapped window pages starting at a page with pg_start set; an
  * object's refcount counts the region starts that map it. */
+#include "model/pages.h"
 #include "model/vm.h"
 #include "model/state.h"
 #include "spec/errno.h"
@@ -11,35 +12,60 @@ static int page_index(uint32_t addr)
     return (int)((addr - FK_MMAP_BASE) / FK_PAGE_SIZE);
 }
 
+/* Shared pages, and only they, name an object (mmap sets both). */
 static int is_shared(int p, int i)
 {
-    return (pg_attr[p][i] & FK_PG_SHARED) != 0;
+    return pg_obj[p][i] >= 0;
 }
 
 /* Page i becomes the first page of a region (splitting the one it was
  * in): one more region maps its object. */
+/*@ requires 0 <= p < FK_NPROC && 0 <= i <= FK_MMAP_PAGES;
+    requires frames_in_range && obj_refs_counted;
+    assigns pg_start[p][i], pg_obj[p][i], obj_ref[0 .. FK_NOBJ-1];
+    ensures frames_in_range && obj_refs_counted;
+    ensures i < FK_MMAP_PAGES ==> pg_obj[p][i] == \old(pg_obj[p][i]);
+    ensures i < FK_MMAP_PAGES && pg_attr[p][i] != 0 ==> pg_start[p][i] != 0;
+*/
 static void split_at(int p, int i)
 {
+    int o;
     if (i >= FK_MMAP_PAGES || !pg_attr[p][i] || pg_start[p][i])
         return;
-    pg_start[p][i] = 1;
-    if (is_shared(p, i))
-        obj_ref[pg_obj[p][i]]++;
+    o = pg_obj[p][i];
+    region_write(p, i, 1, (int8_t)o);
+    /*@ ghost page_count_bounds(); */
+    if (o >= 0)
+        obj_ref[o]++;
 }
 
 void unmap_range(int p, int a, int b)
 {
     split_at(p, b);     /* before any release, so nothing is freed early */
+    /*@ loop invariant a <= i <= b;
+        loop invariant frames_in_range && frame_refs_counted && obj_refs_counted;
+        loop invariant \forall integer k; a <= k < i ==> page_clear(p, k);
+        loop invariant \forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k < i) ==>
+              page_same{Here, LoopEntry}(p, k);
+        loop assigns i, pg_attr[p][a .. b-1], pg_start[p][a .. b-1],
+              pg_frame[p][a .. b-1], pg_obj[p][a .. b-1], pg_objpage[p][a .. b-1],
+              obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
+              obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
+              frame_ref[0 .. FK_NFRAME-1];
+        loop variant b - i;
+    */
     for (int i = a; i < b; i++) {
-        if (!pg_attr[p][i])
-            continue;
-        if (is_shared(p, i) && pg_start[p][i])
-            obj_put(pg_obj[p][i]);
-        if (pg_frame[p][i] >= 0)
-            frame_put(pg_frame[p][i]);
-        pg_attr[p][i] = pg_start[p][i] = 0;
-        pg_frame[p][i] = -1;
-        pg_obj[p][i] = pg_objpage[p][i] = -1;
+        int o = pg_start[p][i] ? pg_obj[p][i] : -1, f = pg_frame[p][i];
+        pg_attr[p][i] = 0;
+        pg_objpage[p][i] = -1;
+        region_write(p, i, 0, -1);
+        /*@ ghost page_count_bounds(); */
+        if (o >= 0)
+            obj_put(o);
+        pg_frame_write(p, i, -1);
+        /*@ ghost page_count_bounds(); */
+        if (f >= 0)
+            frame_put(f);
     }
 }
 
@@ -127,7 +153,7 @@ static int16_t *frame_slot(int p, uint32_t addr)
         return &heap_frame[p][(addr - FK_HEAP_BASE) / FK_PAGE_SIZE];
     i = page_index(addr);
     if (is_shared(p, i))
-        return &obj_frame[pg_obj[p][i]][pg_objpage[p][i]];
+        return &obj_frame[OBJ_SLOT(pg_obj[p][i], pg_objpage[p][i])];
     return &pg_frame[p][i];
 }
 

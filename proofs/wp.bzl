@@ -7,12 +7,16 @@ MODEL_SOURCES = [
     "//model:file.h",
     "//model:logic.h",
     "//model:model.h",
+    "//model:pages.c",
+    "//model:pages.h",
     "//model:proc.c",
     "//model:proc.h",
     "//model:refs.c",
     "//model:refs.h",
     "//model:state.c",
     "//model:state.h",
+    "//model:vm.c",
+    "//model:vm.h",
     "//spec:shared_sources",
 ]
 
