@@ -150,7 +150,8 @@
 
   predicate frames_in_range{L} =
     (\forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES ==>
-       -1 <= pg_frame[q][i] < FK_NFRAME && -1 <= pg_obj[q][i] < FK_NOBJ)
+       -1 <= pg_frame[q][i] < FK_NFRAME && -1 <= pg_obj[q][i] < FK_NOBJ
+       && (pg_obj[q][i] >= 0 ==> 0 <= pg_objpage[q][i] < FK_MMAP_PAGES))
     && (\forall integer q, j; 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES ==>
        -1 <= heap_frame[q][j] < FK_NFRAME)
     && (\forall integer s; 0 <= s < FK_NOBJ * FK_MMAP_PAGES ==>
@@ -206,6 +207,38 @@
     && \forall integer q; 1 <= q < FK_NPROC && proc_state[q] != P_FREE
          ==> proc_pid[q] != 0;
 
+  // The break is within the heap area; no frame above it.
+  predicate heap_ok{L} =
+    \forall integer q; 0 <= q < FK_NPROC ==> heap_pages[q] <= FK_HEAP_MAX_PAGES
+      && \forall integer j; heap_pages[q] <= j < FK_HEAP_MAX_PAGES ==> heap_frame[q][j] == -1;
+
+  logic integer heap_page(integer addr) = (addr - FK_HEAP_BASE) / FK_PAGE_SIZE;
+  logic integer win_page(integer addr) = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
+
+  // The protection a load or store at addr finds, -1 where nothing is
+  // mapped (a page's prot is its attribute's low bits: attr % 4).
+  logic integer page_prot_at{L}(integer p, integer addr) =
+    FK_HEAP_BASE <= addr && addr < FK_HEAP_END
+      ? (heap_page(addr) < heap_pages[p] ? FK_PROT_RW : -1)
+    : pg_attr[p][win_page(addr)] != 0 ? pg_attr[p][win_page(addr)] % (FK_PG_PROT + 1)
+    : -1;
+
+  // The frame holding the word at addr, -1 while the page has none.
+  logic integer frame_at{L}(integer p, integer addr) =
+    FK_HEAP_BASE <= addr && addr < FK_HEAP_END ? heap_frame[p][heap_page(addr)]
+    : pg_obj[p][win_page(addr)] >= 0
+      ? obj_frame[OBJ_SLOT(pg_obj[p][win_page(addr)], pg_objpage[p][win_page(addr)])]
+      : pg_frame[p][win_page(addr)];
+
+  // The lowest free frame from n on, or -1.
+  logic integer first_free_frame{L}(integer n) =
+    n >= FK_NFRAME ? -1 : frame_ref[n] == 0 ? n : first_free_frame{L}(n + 1);
+
+  // An mmap/munmap/mprotect range the executor's checks let through.
+  predicate window_range(integer addr, integer npages) =
+    addr % FK_PAGE_SIZE == 0 && FK_MMAP_BASE <= addr < FK_MMAP_END && 1 <= npages
+    && (addr - FK_MMAP_BASE) / FK_PAGE_SIZE + npages <= FK_MMAP_PAGES;
+
   // The whole invariant (spec/state.md, "Invariants"), in three parts.
   predicate procs_ok{L} =
     states_ok && parents_ok && pids_ok && p0_ok && next_pid_ok
@@ -214,7 +247,7 @@
     fds_in_range && file_refs_counted && files_well_formed && node_sizes_ok
     && node_refs_counted && dirs_exist && pipes_counted && pipes_bounded;
   predicate memory_ok{L} =
-    frames_in_range && frame_refs_counted && obj_refs_counted;
+    frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok;
   predicate valid_state{L} = procs_ok && files_ok && memory_ok;
 
   // Slot q is a child of p that wait(pid) is about.

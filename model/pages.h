@@ -51,6 +51,24 @@ void objf_write(int o, int k, int v);
      ensures \forall integer o; 0 <= start_count(o, FK_NPROC) <= FK_NPROC * FK_MMAP_PAGES;
   @/
   void page_count_bounds(void);
+
+  /@ requires 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES;
+     assigns \nothing;
+     ensures pg_count(pg_frame[q][i], FK_NPROC) >= 1;
+  @/
+  void pg_counted(int q, int i);
+
+  /@ requires 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES;
+     assigns \nothing;
+     ensures heap_count(heap_frame[q][j], FK_NPROC) >= 1;
+  @/
+  void heap_counted(int q, int j);
+
+  /@ requires 0 <= o < FK_NOBJ && 0 <= k < FK_MMAP_PAGES;
+     assigns \nothing;
+     ensures objf_count(obj_frame[OBJ_SLOT(o, k)], FK_NOBJ) >= 1;
+  @/
+  void objf_counted(int o, int k);
 */
 
 #endif

@@ -11,7 +11,7 @@
     requires idle_slots_empty;
     requires fds_in_range && file_refs_counted && files_well_formed;
     requires node_refs_counted && cwds_in_range;
-    requires frames_in_range && frame_refs_counted && obj_refs_counted;
+    requires frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok;
     // only the child's slot (the lowest free one) and refcounts change
     assigns proc_state[first_free_slot(0)], proc_pid[first_free_slot(0)],
             proc_parent[first_free_slot(0)], proc_status[first_free_slot(0)],
@@ -38,6 +38,7 @@
     ensures frames_in_range;
     ensures frame_refs_counted;
     ensures obj_refs_counted;
+    ensures heap_ok;
     ensures alive(p);
     behavior table_full:
       assumes first_free_slot(0) < 0;
@@ -79,21 +80,7 @@
 struct fk_result sys_fork(int p);
 /*@ requires alive(p);
     requires valid_state;
-    assigns proc_state[p], proc_status[p], proc_cwd[p], proc_parent[0 .. FK_NPROC-1],
-            fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
-            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
-            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
-            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
-            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
-            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
-            node_ref[0 .. FK_NNODE-1],
-            pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
-            pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1],
-            pg_objpage[p][0 .. FK_MMAP_PAGES-1],
-            obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
-            obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
-            heap_pages[p], heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1],
-            frame_ref[0 .. FK_NFRAME-1];
+    assigns TEARDOWN_ASSIGNS(p);
     ensures valid_state;
     ensures \result.kind == FK_R_OK && \result.val == 0 && \result.aux == 0;
     ensures proc_state[p] == P_ZOMBIE && proc_status[p] == (code % 256 + 256) % 256 * 256;

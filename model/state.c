@@ -42,7 +42,7 @@ uint8_t node_data[FK_NNODE][FK_MAX_FILE_SIZE];
 
 uint16_t frame_ref[FK_NFRAME];
 uint32_t frame_sum[FK_NFRAME];
-uint32_t frame_data[FK_NFRAME][FK_PAGE_WORDS];
+uint32_t frame_data[FK_NFRAME * FK_PAGE_WORDS];
 uint16_t obj_ref[FK_NOBJ];
 uint8_t obj_npages[FK_NOBJ];
 int16_t obj_frame[FK_NOBJ * FK_MMAP_PAGES];
@@ -287,17 +287,39 @@ void frame_put(int f)
     frame_ref[f]--;
 }
 
+/*@ assigns \nothing;
+    ensures \result == first_free_frame(0);
+    ensures -1 <= \result < FK_NFRAME;
+    ensures \result >= 0 ==> frame_ref[\result] == 0;
+*/
+static int free_frame(void)
+{
+    /*@ loop invariant 0 <= f <= FK_NFRAME;
+        loop invariant first_free_frame(f) == first_free_frame(0);
+        loop assigns f;
+        loop variant FK_NFRAME - f;
+    */
+    for (int f = 0; f < FK_NFRAME; f++)
+        if (frame_ref[f] == 0)
+            return f;
+    return -1;
+}
+
 int frame_alloc(void)
 {
-    for (int f = 0; f < FK_NFRAME; f++)
-        if (frame_ref[f] == 0) {
-            for (int w = 0; w < FK_PAGE_WORDS; w++)
-                frame_data[f][w] = 0;
-            frame_sum[f] = 0;
-            frame_ref[f] = 1;
-            return f;
-        }
-    return -1;
+    int f = free_frame();
+    if (f < 0)
+        return -1;
+    /*@ loop invariant 0 <= w <= FK_PAGE_WORDS;
+        loop invariant \forall integer k; 0 <= k < w ==> frame_data[FRAME_WORD(f, k)] == 0;
+        loop assigns w, frame_data[FRAME_WORD(f, 0) .. FRAME_WORD(f, FK_PAGE_WORDS - 1)];
+        loop variant FK_PAGE_WORDS - w;
+    */
+    for (int w = 0; w < FK_PAGE_WORDS; w++)
+        frame_data[FRAME_WORD(f, w)] = 0;
+    frame_sum[f] = 0;
+    frame_ref[f] = 1;
+    return f;
 }
 
 void obj_put(int o)

@@ -9,6 +9,7 @@
 #include "spec/limits.h"
 #include "spec/namespace.h"
 #include "spec/obs.h"
+#include "spec/precheck.h"
 #include "spec/program.h"
 
 enum { P_FREE = 0, P_ALIVE = FK_P_ALIVE, P_ZOMBIE = FK_P_ZOMBIE };
@@ -55,7 +56,9 @@ extern uint8_t node_data[FK_NNODE][FK_MAX_FILE_SIZE];
 /* frames and memory objects */
 extern uint16_t frame_ref[FK_NFRAME];
 extern uint32_t frame_sum[FK_NFRAME];
-extern uint32_t frame_data[FK_NFRAME][FK_PAGE_WORDS];
+/* word w of frame f is frame_data[FRAME_WORD(f, w)] (see OBJ_SLOT) */
+#define FRAME_WORD(f, w) ((f) * FK_PAGE_WORDS + (w))
+extern uint32_t frame_data[FK_NFRAME * FK_PAGE_WORDS];
 extern uint16_t obj_ref[FK_NOBJ];
 extern uint8_t obj_npages[FK_NOBJ];
 /* page k of object o is obj_frame[OBJ_SLOT(o, k)] (one dimension, so
@@ -120,7 +123,17 @@ void frame_put(int f);
 */
 void obj_put(int o);
 
-/* a free frame, zero-filled, refcount 1; -1 if none */
+/* the lowest free frame, zero-filled, refcount 1; -1 if none */
+/*@ assigns frame_ref[first_free_frame(0)], frame_sum[first_free_frame(0)],
+            frame_data[FRAME_WORD(first_free_frame(0), 0)
+                       .. FRAME_WORD(first_free_frame(0), FK_PAGE_WORDS - 1)];
+    ensures \result == \old(first_free_frame(0));
+    ensures -1 <= \result < FK_NFRAME;
+    ensures \result >= 0 ==> \old(frame_ref[\result]) == 0 && frame_ref[\result] == 1
+              && frame_sum[\result] == 0;
+    ensures \result >= 0 ==> \forall integer w; 0 <= w < FK_PAGE_WORDS ==>
+              frame_data[FRAME_WORD(\result, w)] == 0;
+*/
 int frame_alloc(void);
 
 /* unmaps window pages [a, b) of process p, splitting regions (vm.c) */
@@ -139,28 +152,32 @@ int frame_alloc(void);
 */
 void unmap_range(int p, int a, int b);
 
+/* what a teardown may change (for the contracts of its callers) */
+#define TEARDOWN_ASSIGNS(p) \
+    proc_state[p], proc_status[p], proc_cwd[p], proc_parent[0 .. FK_NPROC-1], \
+    fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1], \
+    file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1], \
+    file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1], \
+    file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1], \
+    pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1], \
+    pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1], \
+    node_ref[0 .. FK_NNODE-1], \
+    pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1], \
+    pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1], \
+    pg_objpage[p][0 .. FK_MMAP_PAGES-1], \
+    obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1], \
+    obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1], \
+    heap_pages[p], heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1], \
+    frame_ref[0 .. FK_NFRAME-1]
+
 /* tears a process down as exit does; it becomes a zombie (proc.c) */
 /*@ requires alive(p);
     requires states_ok && parents_ok && pids_ok && p0_ok;
     requires idle_slots_empty;
     requires fds_in_range && file_refs_counted && files_well_formed;
     requires node_refs_counted && cwds_in_range && pipes_counted && pipes_bounded;
-    requires frames_in_range && frame_refs_counted && obj_refs_counted;
-    assigns proc_state[p], proc_status[p], proc_cwd[p], proc_parent[0 .. FK_NPROC-1],
-            fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
-            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
-            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
-            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
-            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
-            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
-            node_ref[0 .. FK_NNODE-1],
-            pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
-            pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1],
-            pg_objpage[p][0 .. FK_MMAP_PAGES-1],
-            obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
-            obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
-            heap_pages[p], heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1],
-            frame_ref[0 .. FK_NFRAME-1];
+    requires frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok;
+    assigns TEARDOWN_ASSIGNS(p);
     ensures states_ok;
     ensures parents_ok;
     ensures pids_ok;
@@ -176,6 +193,7 @@ void unmap_range(int p, int a, int b);
     ensures frames_in_range;
     ensures frame_refs_counted;
     ensures obj_refs_counted;
+    ensures heap_ok;
     ensures proc_state[p] == P_ZOMBIE && proc_status[p] == status;
     // its children now belong to p0
     ensures \forall integer q; 0 <= q < FK_NPROC ==>

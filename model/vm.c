@@ -7,12 +7,21 @@
 #include "spec/errno.h"
 #include "spec/precheck.h"
 
+/*@ requires FK_MMAP_BASE <= addr < FK_MMAP_END;
+    assigns \nothing;
+    ensures \result == (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
+    ensures 0 <= \result < FK_MMAP_PAGES;
+*/
 static int page_index(uint32_t addr)
 {
     return (int)((addr - FK_MMAP_BASE) / FK_PAGE_SIZE);
 }
 
 /* Shared pages, and only they, name an object (mmap sets both). */
+/*@ requires 0 <= p < FK_NPROC && 0 <= i < FK_MMAP_PAGES;
+    assigns \nothing;
+    ensures \result != 0 <==> pg_obj[p][i] >= 0;
+*/
 static int is_shared(int p, int i)
 {
     return pg_obj[p][i] >= 0;
@@ -69,8 +78,30 @@ void unmap_range(int p, int a, int b)
     }
 }
 
+/* A mapped page's attributes: shared exactly when it names an object.
+ * (Sums of disjoint bits, so that the provers need no bit arithmetic.) */
+/*@ requires 0 <= prot <= FK_PROT_RW;
+    assigns \nothing;
+    ensures \result == FK_PG_MAPPED + prot + (o >= 0 ? FK_PG_SHARED : 0);
+    ensures \result != 0;
+*/
+static uint8_t page_attr(int prot, int o)
+{
+    return (uint8_t)(FK_PG_MAPPED + prot + (o >= 0 ? FK_PG_SHARED : 0));
+}
+
+/*@ assigns \nothing;
+    ensures -1 <= \result < FK_NOBJ;
+    ensures \result >= 0 ==> obj_ref[\result] == 0;
+    ensures \result < 0 ==> !has_free_obj;
+*/
 static int free_obj(void)
 {
+    /*@ loop invariant 0 <= o <= FK_NOBJ;
+        loop invariant \forall integer k; 0 <= k < o ==> obj_ref[k] != 0;
+        loop assigns o;
+        loop variant FK_NOBJ - o;
+    */
     for (int o = 0; o < FK_NOBJ; o++)
         if (obj_ref[o] == 0)
             return o;
@@ -81,20 +112,40 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
                           int32_t share)
 {
     int a = page_index(addr), o = -1;
+    /*@ assert npages <= FK_MMAP_PAGES - a; */
     if (share == FK_MAP_SHARED) {
         o = free_obj();
         if (o < 0)
             return err(FK_ENOMEM);
-        obj_ref[o] = 1;
-        obj_npages[o] = (uint8_t)npages;
     }
     unmap_range(p, a, a + npages);
+    /*@ loop invariant 0 <= i <= npages;
+        loop invariant frames_in_range && frame_refs_counted;
+        loop invariant \forall integer k; 0 <= k < i ==> pg_attr[p][a + k] != 0;
+        loop invariant \forall integer k; 0 <= k < i ==> pg_start[p][a + k] == (k == 0 ? 1 : 0);
+        loop invariant \forall integer k; 0 <= k < i ==> pg_frame[p][a + k] == -1;
+        loop invariant \forall integer k; 0 <= k < i ==> pg_obj[p][a + k] == o;
+        loop invariant \forall integer k; 0 <= k < i ==> pg_objpage[p][a + k] == (o >= 0 ? k : -1);
+        loop invariant \forall integer k; i <= k < npages ==> page_clear(p, a + k);
+        loop invariant i > 0 ==> pg_obj[p][a] == o;
+        loop invariant \forall integer x; 0 <= x < FK_NOBJ ==> start_count(x, FK_NPROC)
+              == obj_ref[x] + (x == o && i > 0 ? 1 : 0);
+        loop assigns i, pg_attr[p][a .. a + npages - 1], pg_start[p][a .. a + npages - 1],
+              pg_obj[p][a .. a + npages - 1], pg_objpage[p][a .. a + npages - 1];
+        loop variant npages - i;
+    */
     for (int i = 0; i < npages; i++) {
-        pg_attr[p][a + i] = (uint8_t)(FK_PG_MAPPED | prot
-                                      | (o >= 0 ? FK_PG_SHARED : 0));
-        pg_start[p][a + i] = i == 0;
-        pg_obj[p][a + i] = (int8_t)o;
-        pg_objpage[p][a + i] = (int8_t)(o >= 0 ? i : -1);
+        /*@ assert page_clear(p, a + i); */
+        pg_attr[p][a + i] = page_attr(prot, o);
+        if (o >= 0)     /* private pages keep -1 from unmap_range */
+            pg_objpage[p][a + i] = (int8_t)i;
+        region_write(p, a + i, i == 0, (int8_t)o);
+    }
+    /*@ assert pg_obj[p][a] == o; */
+    if (o >= 0) {       /* the one region just mapped */
+        /*@ ghost page_count_bounds(); */
+        obj_ref[o]++;
+        obj_npages[o] = (uint8_t)npages;
     }
     return ok((int32_t)addr, 0);
 }
@@ -110,6 +161,11 @@ struct fk_result sys_mprotect(int p, uint32_t addr, int32_t npages,
                               int32_t prot)
 {
     int a = page_index(addr), b = a + npages;
+    /*@ loop invariant a <= i <= b;
+        loop invariant \forall integer k; a <= k < i ==> pg_attr[p][k] != 0;
+        loop assigns i;
+        loop variant b - i;
+    */
     for (int i = a; i < b; i++)
         if (!pg_attr[p][i])
             return err(FK_ENOMEM);
@@ -118,8 +174,14 @@ struct fk_result sys_mprotect(int p, uint32_t addr, int32_t npages,
         split_at(p, a);
     if (b < FK_MMAP_PAGES && (pg_attr[p][b] & FK_PG_PROT) != prot)
         split_at(p, b);
+    /*@ loop invariant a <= i <= b;
+        loop invariant \forall integer k; a <= k < i ==> pg_attr[p][k] != 0;
+        loop invariant \forall integer k; i <= k < b ==> pg_attr[p][k] == \at(pg_attr[p][k], LoopEntry);
+        loop assigns i, pg_attr[p][a .. b-1];
+        loop variant b - i;
+    */
     for (int i = a; i < b; i++)
-        pg_attr[p][i] = (uint8_t)((pg_attr[p][i] & ~FK_PG_PROT) | prot);
+        pg_attr[p][i] = page_attr(prot, pg_obj[p][i]);
     return ok(0, 0);
 }
 
@@ -129,15 +191,37 @@ struct fk_result sys_sbrk(int p, int32_t delta)
     int64_t pages = (int64_t)old + delta;
     if (pages < 0 || pages > FK_HEAP_MAX_PAGES)
         return err(FK_ENOMEM);
-    for (int j = (int)pages; j < old; j++)
-        if (heap_frame[p][j] >= 0) {
-            frame_put(heap_frame[p][j]);
-            heap_frame[p][j] = -1;
+    int n = (int)pages;
+    /*@ loop invariant n <= j && (j <= old || j == n);
+        loop invariant frames_in_range && frame_refs_counted;
+        loop invariant \forall integer k; n <= k < j ==> heap_frame[p][k] == -1;
+        loop invariant \forall integer k; j <= k < FK_HEAP_MAX_PAGES ==>
+              heap_frame[p][k] == \at(heap_frame[p][k], LoopEntry);
+        loop assigns j, heap_frame[p][n .. FK_HEAP_MAX_PAGES-1], frame_ref[0 .. FK_NFRAME-1];
+        loop variant old - j;
+    */
+    for (int j = n; j < old; j++) {
+        int f = heap_frame[p][j];
+        if (f >= 0) {
+            heap_frame_write(p, j, -1);
+            /*@ ghost page_count_bounds(); */
+            frame_put(f);
         }
-    heap_pages[p] = (uint8_t)pages;
+    }
+    heap_pages[p] = (uint8_t)n;
     return ok((int32_t)(FK_HEAP_BASE + (uint32_t)old * FK_PAGE_SIZE), 0);
 }
 
+/* The executor faulted (signal 11) or the page could not be given a
+ * frame (9): the process dies. */
+/*@ requires alive(p);
+    requires valid_state;
+    requires sig == 9 || sig == 11;
+    assigns TEARDOWN_ASSIGNS(p);
+    ensures valid_state;
+    ensures \result.kind == FK_R_KILLED && \result.val == sig && \result.aux == 0;
+    ensures proc_state[p] == P_ZOMBIE && proc_status[p] == sig;
+*/
 static struct fk_result killed(int p, int sig)
 {
     struct fk_result r = { FK_R_KILLED, sig, 0 };
@@ -145,51 +229,115 @@ static struct fk_result killed(int p, int sig)
     return r;
 }
 
-/* Where a word lives: the frame slot that holds (or will hold) its page. */
-static int16_t *frame_slot(int p, uint32_t addr)
+/* The frame that holds the word at addr, or -1 while its page has none. */
+/*@ requires 0 <= p < FK_NPROC && (in_heap_area(addr) || in_window(addr));
+    requires frames_in_range;
+    assigns \nothing;
+    ensures \result == frame_at(p, addr);
+    ensures -1 <= \result < FK_NFRAME;
+    ensures frame_count(\result) >= 1;
+*/
+static int frame_of(int p, uint32_t addr)
 {
     int i;
-    if (fk_in_heap_area(addr))
-        return &heap_frame[p][(addr - FK_HEAP_BASE) / FK_PAGE_SIZE];
+    /*@ ghost page_count_bounds(); */
+    if (fk_in_heap_area(addr)) {
+        int j = (int)((addr - FK_HEAP_BASE) / FK_PAGE_SIZE);
+        /*@ ghost heap_counted(p, j); */
+        return heap_frame[p][j];
+    }
+    i = page_index(addr);
+    if (is_shared(p, i)) {
+        /*@ ghost objf_counted(pg_obj[p][i], pg_objpage[p][i]); */
+        return obj_frame[OBJ_SLOT(pg_obj[p][i], pg_objpage[p][i])];
+    }
+    /*@ ghost pg_counted(p, i); */
+    return pg_frame[p][i];
+}
+
+/* The page at addr now has frame v (through the counted writers). */
+/*@ requires 0 <= p < FK_NPROC && (in_heap_area(addr) || in_window(addr));
+    requires frames_in_range;
+    requires -1 <= v < FK_NFRAME;
+    assigns heap_frame[p][heap_page(addr)],
+            obj_frame[OBJ_SLOT(pg_obj[p][win_page(addr)], pg_objpage[p][win_page(addr)])],
+            pg_frame[p][win_page(addr)];
+    ensures frame_at(p, addr) == v;
+    ensures frames_in_range;
+    ensures \forall integer fr; frame_count(fr) == \old(frame_count(fr))
+              + (v == fr ? 1 : 0) - (\old(frame_at(p, addr)) == fr ? 1 : 0);
+*/
+static void set_frame(int p, uint32_t addr, int v)
+{
+    int i;
+    if (fk_in_heap_area(addr)) {
+        heap_frame_write(p, (int)((addr - FK_HEAP_BASE) / FK_PAGE_SIZE), v);
+        return;
+    }
     i = page_index(addr);
     if (is_shared(p, i))
-        return &obj_frame[OBJ_SLOT(pg_obj[p][i], pg_objpage[p][i])];
-    return &pg_frame[p][i];
+        objf_write(pg_obj[p][i], pg_objpage[p][i], v);
+    else
+        pg_frame_write(p, i, v);
 }
 
 /* The prot of the page at addr, or -1 when it is not mapped. */
+/*@ requires 0 <= p < FK_NPROC && (in_heap_area(addr) || in_window(addr));
+    assigns \nothing;
+    ensures \result == page_prot_at(p, addr);
+*/
 static int prot_at(int p, uint32_t addr)
 {
+    int i;
     if (fk_in_heap_area(addr))
         return (addr - FK_HEAP_BASE) / FK_PAGE_SIZE < heap_pages[p]
                ? FK_PROT_RW : -1;
-    return pg_attr[p][page_index(addr)]
-           ? pg_attr[p][page_index(addr)] & FK_PG_PROT : -1;
+    i = page_index(addr);
+    return pg_attr[p][i] ? pg_attr[p][i] % (FK_PG_PROT + 1) : -1;
+}
+
+/* A private copy of frame f in frame copy (copy-on-write). */
+/*@ requires 0 <= f < FK_NFRAME && 0 <= copy < FK_NFRAME && f != copy;
+    assigns frame_data[FRAME_WORD(copy, 0) .. FRAME_WORD(copy, FK_PAGE_WORDS - 1)],
+            frame_sum[copy];
+    ensures \forall integer w; 0 <= w < FK_PAGE_WORDS ==>
+              frame_data[FRAME_WORD(copy, w)] == frame_data[FRAME_WORD(f, w)];
+    ensures frame_sum[copy] == frame_sum[f];
+*/
+static void copy_frame(int copy, int f)
+{
+    /*@ loop invariant 0 <= k <= FK_PAGE_WORDS;
+        loop invariant \forall integer w; 0 <= w < k ==>
+              frame_data[FRAME_WORD(copy, w)] == frame_data[FRAME_WORD(f, w)];
+        loop assigns k, frame_data[FRAME_WORD(copy, 0) .. FRAME_WORD(copy, FK_PAGE_WORDS - 1)];
+        loop variant FK_PAGE_WORDS - k;
+    */
+    for (int k = 0; k < FK_PAGE_WORDS; k++)
+        frame_data[FRAME_WORD(copy, k)] = frame_data[FRAME_WORD(f, k)];
+    frame_sum[copy] = frame_sum[f];
 }
 
 struct fk_result sys_store(int p, uint32_t addr, uint32_t value)
 {
-    int16_t *slot;
     int w = (int)(addr % FK_PAGE_SIZE / 4), f;
     if (prot_at(p, addr) != FK_PROT_RW)
         return killed(p, 11);
-    slot = frame_slot(p, addr);
-    f = *slot;
+    f = frame_of(p, addr);
     if (f < 0 || frame_ref[f] > 1) {
         int copy = frame_alloc();
         if (copy < 0)
             return killed(p, 9);
-        if (f >= 0) {   /* copy-on-write: only private frames are shared */
-            for (int k = 0; k < FK_PAGE_WORDS; k++)
-                frame_data[copy][k] = frame_data[f][k];
-            frame_sum[copy] = frame_sum[f];
+        if (f >= 0)
+            copy_frame(copy, f);
+        set_frame(p, addr, copy);
+        /*@ ghost page_count_bounds(); */
+        if (f >= 0)
             frame_put(f);
-        }
-        *slot = (int16_t)(f = copy);
+        f = copy;
     }
     frame_sum[f] += fk_sum_term((uint32_t)w, value)
-                    - fk_sum_term((uint32_t)w, frame_data[f][w]);
-    frame_data[f][w] = value;
+                    - fk_sum_term((uint32_t)w, frame_data[FRAME_WORD(f, w)]);
+    frame_data[FRAME_WORD(f, w)] = value;
     return ok(0, 0);
 }
 
@@ -198,6 +346,6 @@ struct fk_result sys_load(int p, uint32_t addr)
     int prot = prot_at(p, addr), f;
     if (prot != FK_PROT_R && prot != FK_PROT_RW)
         return killed(p, 11);
-    f = *frame_slot(p, addr);
-    return ok(f < 0 ? 0 : (int32_t)frame_data[f][addr % FK_PAGE_SIZE / 4], 0);
+    f = frame_of(p, addr);
+    return ok(f < 0 ? 0 : (int32_t)frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)], 0);
 }

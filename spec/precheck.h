@@ -10,11 +10,21 @@
 #define FK_MMAP_END  (FK_MMAP_BASE + FK_MMAP_PAGES * FK_PAGE_SIZE)
 #define FK_HEAP_END  (FK_HEAP_BASE + FK_HEAP_MAX_PAGES * FK_PAGE_SIZE)
 
+/*@ predicate in_window(integer addr) = FK_MMAP_BASE <= addr < FK_MMAP_END;
+    predicate in_heap_area(integer addr) = FK_HEAP_BASE <= addr < FK_HEAP_END;
+*/
+
+/*@ assigns \nothing;
+    ensures \result != 0 <==> in_window(addr);
+*/
 static inline int fk_in_window(uint32_t addr)
 {
     return addr >= FK_MMAP_BASE && addr < FK_MMAP_END;
 }
 
+/*@ assigns \nothing;
+    ensures \result != 0 <==> in_heap_area(addr);
+*/
 static inline int fk_in_heap_area(uint32_t addr)
 {
     return addr >= FK_HEAP_BASE && addr < FK_HEAP_END;
