@@ -81,7 +81,7 @@ int main(int argc, char **argv)
     }
     for (uint32_t i = 0; i < prog.nsteps; i++) {
         struct fk_result r;
-        model_step(&prog.step[i], &r);
+        r = model_step(prog.step[i]);
         print_step(i, &prog.step[i], &r, state);
     }
     return 0;

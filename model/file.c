@@ -261,7 +261,7 @@ static uint32_t pipe_take(int pipe, int n)
         loop variant n - i;
     */
     for (int i = 0; i < n; i++) {
-        sum += fk_sum_term((uint32_t)i, pipe_buf[pipe][pipe_head[pipe]]);
+        sum += fk_sum_term((uint32_t)i, pipe_buf[PIPE_BYTE(pipe, pipe_head[pipe])]);
         pipe_head[pipe] = (uint16_t)((pipe_head[pipe] + 1) % FK_PIPE_CAPACITY);
     }
     pipe_fill[pipe] = (uint16_t)(pipe_fill[pipe] - n);
@@ -288,14 +288,14 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count)
     if (n > count)
         n = count;
     if (n > 0)
-        sum = fk_sum_bytes(node_data[node] + file_off[f], (size_t)n);
+        sum = fk_sum_bytes(node_data + NODE_BYTE(node, file_off[f]), (size_t)n);
     file_off[f] += n;
     return ok(n, (int32_t)sum);
 }
 
 /*@ requires 0 <= pipe < FK_NPIPE && 0 <= n <= FK_PIPE_CAPACITY - pipe_fill[pipe];
     requires pipes_bounded;
-    assigns pipe_buf[pipe][0 .. FK_PIPE_CAPACITY-1], pipe_fill[pipe];
+    assigns pipe_buf[PIPE_BYTE(pipe, 0) .. PIPE_BYTE(pipe, FK_PIPE_CAPACITY-1)], pipe_fill[pipe];
     ensures pipe_fill[pipe] == \old(pipe_fill[pipe]) + n;
     ensures pipes_bounded;
 */
@@ -303,34 +303,34 @@ static void pipe_put(int pipe, int n, uint8_t byte)
 {
     int tail = (pipe_head[pipe] + pipe_fill[pipe]) % FK_PIPE_CAPACITY;
     /*@ loop invariant 0 <= i <= n;
-        loop assigns i, pipe_buf[pipe][0 .. FK_PIPE_CAPACITY-1];
+        loop assigns i, pipe_buf[PIPE_BYTE(pipe, 0) .. PIPE_BYTE(pipe, FK_PIPE_CAPACITY-1)];
         loop variant n - i;
     */
     for (int i = 0; i < n; i++)
-        pipe_buf[pipe][(tail + i) % FK_PIPE_CAPACITY] = byte;
+        pipe_buf[PIPE_BYTE(pipe, (tail + i) % FK_PIPE_CAPACITY)] = byte;
     pipe_fill[pipe] = (uint16_t)(pipe_fill[pipe] + n);
 }
 
 /* Writes n copies of byte at pos, zero-filling any gap after the size. */
 /*@ requires 0 <= node < FK_NNODE && node_size[node] <= FK_MAX_FILE_SIZE;
     requires 0 <= pos && 0 < n && pos + n <= FK_MAX_FILE_SIZE;
-    assigns node_data[node][0 .. FK_MAX_FILE_SIZE-1], node_sum[node],
+    assigns node_data[NODE_BYTE(node, 0) .. NODE_BYTE(node, FK_MAX_FILE_SIZE-1)], node_sum[node],
             node_size[node];
     ensures node_size[node] == (\old(node_size[node]) > pos + n
                                 ? \old(node_size[node]) : pos + n);
 */
 static void node_write(int node, int pos, int n, uint8_t byte)
 {
-    uint8_t *d = node_data[node];
+    uint8_t *d = node_data + NODE_BYTE(node, 0);
     /*@ loop invariant node_size[node] <= pos ==> node_size[node] <= i <= pos;
         loop invariant node_size[node] > pos ==> i == node_size[node];
-        loop assigns i, node_data[node][0 .. FK_MAX_FILE_SIZE-1];
+        loop assigns i, node_data[NODE_BYTE(node, 0) .. NODE_BYTE(node, FK_MAX_FILE_SIZE-1)];
         loop variant pos - i;
     */
     for (int i = node_size[node]; i < pos; i++)
         d[i] = 0;
     /*@ loop invariant pos <= i <= pos + n;
-        loop assigns i, node_sum[node], node_data[node][0 .. FK_MAX_FILE_SIZE-1];
+        loop assigns i, node_sum[node], node_data[NODE_BYTE(node, 0) .. NODE_BYTE(node, FK_MAX_FILE_SIZE-1)];
         loop variant pos + n - i;
     */
     for (int i = pos; i < pos + n; i++) {

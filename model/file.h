@@ -320,9 +320,9 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count);
     requires pipes_bounded;
     requires 0 <= count <= FK_MAX_IO && 0 <= byte <= 255;
     assigns file_off[0 .. FK_NFILE-1],
-            node_data[0 .. FK_NNODE-1][0 .. FK_MAX_FILE_SIZE-1],
+            node_data[0 .. FK_NNODE * FK_MAX_FILE_SIZE - 1],
             node_size[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1],
-            pipe_buf[0 .. FK_NPIPE-1][0 .. FK_PIPE_CAPACITY-1],
+            pipe_buf[0 .. FK_NPIPE * FK_PIPE_CAPACITY - 1],
             pipe_fill[0 .. FK_NPIPE-1];
     ensures files_well_formed;
     ensures node_sizes_ok;

@@ -196,6 +196,11 @@
     1 <= next_pid && \forall integer q; 0 <= q < FK_NPROC && proc_state[q] != P_FREE
       ==> proc_pid[q] < next_pid;
 
+  // The first used slot from n on whose process has canonical pid pid.
+  logic integer slot_of_pid{L}(integer pid, integer n) =
+    n >= FK_NPROC ? -1
+    : proc_state[n] != P_FREE && proc_pid[n] == pid ? n : slot_of_pid{L}(pid, n + 1);
+
   // The lowest free process slot from n on, or -1 (fork takes it).
   logic integer first_free_slot{L}(integer n) =
     n >= FK_NPROC ? -1 : proc_state[n] == P_FREE ? n : first_free_slot{L}(n + 1);
@@ -233,11 +238,6 @@
   // The lowest free frame from n on, or -1.
   logic integer first_free_frame{L}(integer n) =
     n >= FK_NFRAME ? -1 : frame_ref[n] == 0 ? n : first_free_frame{L}(n + 1);
-
-  // An mmap/munmap/mprotect range the executor's checks let through.
-  predicate window_range(integer addr, integer npages) =
-    addr % FK_PAGE_SIZE == 0 && FK_MMAP_BASE <= addr < FK_MMAP_END && 1 <= npages
-    && (addr - FK_MMAP_BASE) / FK_PAGE_SIZE + npages <= FK_MMAP_PAGES;
 
   // The whole invariant (spec/state.md, "Invariants"), in three parts.
   predicate procs_ok{L} =

@@ -10,7 +10,7 @@
 #include "spec/program.h"
 
 /* The initial state: p0 alive, the namespace's initial contents. It
- * satisfies every invariant part proved so far. */
+ * satisfies the whole invariant. */
 /*@ assigns proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1],
             proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1],
             proc_cwd[0 .. FK_NPROC-1], heap_pages[0 .. FK_NPROC-1],
@@ -31,25 +31,69 @@
             obj_npages[0 .. FK_NOBJ-1], obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
             node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1],
             node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1],
-            node_data[0 .. FK_NNODE-1][0 .. FK_MAX_FILE_SIZE-1];
-    ensures fds_in_range;
-    ensures file_refs_counted;
-    ensures files_well_formed;
-    ensures node_refs_counted;
-    ensures pipes_counted;
-    ensures cwds_in_range;
-    ensures dirs_exist;
-    ensures node_sizes_ok;
-    ensures pipes_bounded;
-    ensures states_ok;
-    ensures parents_ok;
-    ensures pids_ok;
-    ensures alive(0) && proc_pid[0] == 0;
+            node_data[0 .. FK_NNODE * FK_MAX_FILE_SIZE - 1];
+    ensures procs_ok;
+    ensures files_ok;
+    ensures memory_ok;
+    ensures alive(0) && proc_pid[0] == 0 && next_pid == 1;
 */
 void model_reset(void);
 
-/* Runs one step: the executor's checks, then the operation. */
-void model_step(const struct fk_step *s, struct fk_result *r);
+/* Everything a step may change: the whole of the one-dimensional state,
+ * and of the per-process tables only the rows of the stepping process
+ * (slot P) and of a new child (slot F). */
+#define MODEL_STATE(P, F) \
+    proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1], \
+    proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1], \
+    proc_cwd[0 .. FK_NPROC-1], next_pid, heap_pages[0 .. FK_NPROC-1], \
+    fdt[P][0 .. FK_NOFILE-1], fdt[F][0 .. FK_NOFILE-1], \
+    pg_attr[P][0 .. FK_MMAP_PAGES-1], pg_attr[F][0 .. FK_MMAP_PAGES-1], \
+    pg_start[P][0 .. FK_MMAP_PAGES-1], pg_start[F][0 .. FK_MMAP_PAGES-1], \
+    pg_frame[P][0 .. FK_MMAP_PAGES-1], pg_frame[F][0 .. FK_MMAP_PAGES-1], \
+    pg_obj[P][0 .. FK_MMAP_PAGES-1], pg_obj[F][0 .. FK_MMAP_PAGES-1], \
+    pg_objpage[P][0 .. FK_MMAP_PAGES-1], pg_objpage[F][0 .. FK_MMAP_PAGES-1], \
+    heap_frame[P][0 .. FK_HEAP_MAX_PAGES-1], heap_frame[F][0 .. FK_HEAP_MAX_PAGES-1], \
+    file_ref[0 .. FK_NFILE-1], file_kind[0 .. FK_NFILE-1], \
+    file_mode[0 .. FK_NFILE-1], file_append[0 .. FK_NFILE-1], \
+    file_node[0 .. FK_NFILE-1], file_pipe[0 .. FK_NFILE-1], \
+    file_off[0 .. FK_NFILE-1], \
+    pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1], \
+    pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1], \
+    pipe_buf[0 .. FK_NPIPE * FK_PIPE_CAPACITY - 1], \
+    node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1], \
+    node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1], \
+    node_data[0 .. FK_NNODE * FK_MAX_FILE_SIZE - 1], \
+    frame_ref[0 .. FK_NFRAME-1], frame_sum[0 .. FK_NFRAME-1], \
+    frame_data[0 .. FK_NFRAME * FK_PAGE_WORDS - 1], \
+    obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1], \
+    obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1]
+
+/*@ // The argument ranges of the program format (fk_step_valid checks
+    // them; the parser and the binary decoder produce nothing else).
+    predicate step_args_ok(struct fk_step s) =
+      0 <= s.op < FK_NOPS
+      && (s.op == FK_OP_WAIT ==> -1 <= s.arg[0] <= FK_MAX_PID)
+      && (s.op == FK_OP_OPEN ==> path_count(s.arg[0]) <= FK_PATH_MAXCOMP
+            && 0 <= s.arg[1] < 32 && 0 <= (s.arg[1] & FK_O_ACCMODE) <= FK_O_RDWR)
+      && (s.op == FK_OP_CHDIR ==> path_count(s.arg[0]) <= FK_PATH_MAXCOMP)
+      && (s.op == FK_OP_WRITE ==> 0 <= s.arg[2] <= 255)
+      && (s.op == FK_OP_LSEEK ==> 0 <= s.arg[2] <= 2)
+      && (s.op == FK_OP_MMAP ==> 0 <= s.arg[2] <= FK_PROT_RW
+            && (s.arg[3] == FK_MAP_PRIVATE || s.arg[3] == FK_MAP_SHARED))
+      && (s.op == FK_OP_MPROTECT ==> 0 <= s.arg[2] <= FK_PROT_RW);
+*/
+
+/* Runs one step: the executor's checks, then the operation. Every step
+ * keeps the whole invariant. A program has at most FK_MAX_STEPS steps,
+ * so next_pid stays within FK_MAX_PID. */
+/*@ requires valid_state;
+    requires next_pid <= FK_MAX_PID;
+    requires step_args_ok(s);
+    assigns MODEL_STATE(slot_of_pid(s.proc, 0), first_free_slot(0));
+    ensures valid_state;
+    ensures next_pid <= \old(next_pid) + 1;
+*/
+struct fk_result model_step(struct fk_step s);
 
 /* The state as an observation, in the model's internal numbering
  * (canonicalize it with fk_obs_canon). */

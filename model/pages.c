@@ -170,4 +170,38 @@ void region_write(int q, int i, uint8_t start, int8_t obj)
           for (int n = 0; n < FK_MMAP_PAGES; n++) {}
       }
   }
+
+  void reset_page_counts(void)
+  {
+      /@ loop invariant 0 <= r <= FK_NPROC;
+         loop invariant \forall integer fr; 0 <= fr ==> pg_count(fr, r) == 0
+                        && heap_count(fr, r) == 0;
+         loop invariant \forall integer o; 0 <= o ==> start_count(o, r) == 0;
+         loop assigns r;
+         loop variant FK_NPROC - r; @/
+      for (int r = 0; r < FK_NPROC; r++) {
+          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
+             loop invariant \forall integer fr; 0 <= fr ==> pg_row_count(r, fr, n) == 0;
+             loop invariant \forall integer o; 0 <= o ==> start_row_count(r, o, n) == 0;
+             loop assigns n;
+             loop variant FK_MMAP_PAGES - n; @/
+          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
+          /@ loop invariant 0 <= n <= FK_HEAP_MAX_PAGES;
+             loop invariant \forall integer fr; 0 <= fr ==> heap_row_count(r, fr, n) == 0;
+             loop assigns n;
+             loop variant FK_HEAP_MAX_PAGES - n; @/
+          for (int n = 0; n < FK_HEAP_MAX_PAGES; n++) {}
+      }
+      /@ loop invariant 0 <= o <= FK_NOBJ;
+         loop invariant \forall integer fr; 0 <= fr ==> objf_count(fr, o) == 0;
+         loop assigns o;
+         loop variant FK_NOBJ - o; @/
+      for (int o = 0; o < FK_NOBJ; o++) {
+          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
+             loop invariant \forall integer fr; 0 <= fr ==> objf_row_count(o, fr, n) == 0;
+             loop assigns n;
+             loop variant FK_MMAP_PAGES - n; @/
+          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
+      }
+  }
 */

@@ -6,7 +6,7 @@
 #include "model/state.h"
 
 /*@ requires alive(p);
-    requires states_ok && parents_ok && pids_ok && next_pid_ok;
+    requires states_ok && parents_ok && pids_ok && next_pid_ok && p0_ok;
     requires next_pid <= FK_MAX_PID; // one fork per step at most
     requires idle_slots_empty;
     requires fds_in_range && file_refs_counted && files_well_formed;
@@ -29,6 +29,7 @@
     ensures parents_ok;
     ensures pids_ok;
     ensures next_pid_ok;
+    ensures p0_ok;
     ensures idle_slots_empty;
     ensures fds_in_range;
     ensures file_refs_counted;
@@ -44,6 +45,7 @@
       assumes first_free_slot(0) < 0;
       assigns \nothing;
       ensures \result.kind == FK_R_ERR && \result.val == FK_EAGAIN;
+      ensures next_pid == \old(next_pid);
     behavior forked:
       assumes first_free_slot(0) >= 0;
       ensures \result.kind == FK_R_OK && \result.val == \old(next_pid) && \result.aux == 0;

@@ -32,13 +32,13 @@ int32_t file_off[FK_NFILE];
 
 uint16_t pipe_readers[FK_NPIPE], pipe_writers[FK_NPIPE];
 uint16_t pipe_fill[FK_NPIPE], pipe_head[FK_NPIPE];
-uint8_t pipe_buf[FK_NPIPE][FK_PIPE_CAPACITY];
+uint8_t pipe_buf[FK_NPIPE * FK_PIPE_CAPACITY];
 
 uint8_t node_exists[FK_NNODE];
 uint16_t node_size[FK_NNODE];
 uint16_t node_ref[FK_NNODE];
 uint32_t node_sum[FK_NNODE];
-uint8_t node_data[FK_NNODE][FK_MAX_FILE_SIZE];
+uint8_t node_data[FK_NNODE * FK_MAX_FILE_SIZE];
 
 uint16_t frame_ref[FK_NFRAME];
 uint32_t frame_sum[FK_NFRAME];
@@ -61,6 +61,11 @@ struct fk_result err(int32_t errno_value)
 
 int slot_of(int32_t pid)
 {
+    /*@ loop invariant 0 <= p <= FK_NPROC;
+        loop invariant slot_of_pid(pid, p) == slot_of_pid(pid, 0);
+        loop assigns p;
+        loop variant FK_NPROC - p;
+    */
     for (int p = 0; p < FK_NPROC; p++)
         if (proc_state[p] != P_FREE && proc_pid[p] == pid)
             return p;
@@ -75,7 +80,10 @@ int slot_of(int32_t pid)
             pg_objpage[p][0 .. FK_MMAP_PAGES-1],
             heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1];
     ensures proc_state[p] == P_FREE && proc_cwd[p] == -1 && proc_parent[p] == -1;
+    ensures heap_pages[p] == 0;
     ensures \forall integer i; 0 <= i < FK_NOFILE ==> fdt[p][i] == -1;
+    ensures \forall integer i; 0 <= i < FK_MMAP_PAGES ==> page_clear(p, i);
+    ensures \forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==> heap_frame[p][j] == -1;
 */
 static void clear_slot(int p)
 {
@@ -93,6 +101,7 @@ static void clear_slot(int p)
     for (int f = 0; f < FK_NOFILE; f++)
         fdt[p][f] = -1;
     /*@ loop invariant 0 <= i <= FK_MMAP_PAGES;
+        loop invariant \forall integer k; 0 <= k < i ==> page_clear(p, k);
         loop assigns i, pg_attr[p][0 .. FK_MMAP_PAGES-1],
                      pg_start[p][0 .. FK_MMAP_PAGES-1],
                      pg_frame[p][0 .. FK_MMAP_PAGES-1],
@@ -106,6 +115,7 @@ static void clear_slot(int p)
         pg_obj[p][i] = pg_objpage[p][i] = -1;
     }
     /*@ loop invariant 0 <= j <= FK_HEAP_MAX_PAGES;
+        loop invariant \forall integer k; 0 <= k < j ==> heap_frame[p][k] == -1;
         loop assigns j, heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1];
         loop variant FK_HEAP_MAX_PAGES - j;
     */
@@ -116,7 +126,7 @@ static void clear_slot(int p)
 /*@ requires n == FK_NODE_F0 || n == FK_NODE_F1 || n == FK_NODE_D_F2;
     requires 0 <= size <= FK_F0_SIZE && -1 <= byte <= 0x41;
     assigns node_exists[n], node_size[n], node_sum[n],
-            node_data[n][0 .. FK_MAX_FILE_SIZE-1];
+            node_data[NODE_BYTE(n, 0) .. NODE_BYTE(n, FK_MAX_FILE_SIZE-1)];
     ensures node_exists[n] == 1 && node_size[n] == size;
 */
 static void set_file_node(int n, int size, int byte)
@@ -124,17 +134,17 @@ static void set_file_node(int n, int size, int byte)
     node_exists[n] = 1;
     node_size[n] = (uint16_t)size;
     /*@ loop invariant 0 <= i <= size;
-        loop assigns i, node_data[n][0 .. FK_MAX_FILE_SIZE-1];
+        loop assigns i, node_data[NODE_BYTE(n, 0) .. NODE_BYTE(n, FK_MAX_FILE_SIZE-1)];
         loop variant size - i;
     */
     for (int i = 0; i < size; i++)     /* byte -1: byte i has value i */
-        node_data[n][i] = (uint8_t)(byte < 0 ? i : byte);
-    node_sum[n] = fk_sum_bytes(node_data[n], (size_t)size);
+        node_data[NODE_BYTE(n, i)] = (uint8_t)(byte < 0 ? i : byte);
+    node_sum[n] = fk_sum_bytes(node_data + NODE_BYTE(n, 0), (size_t)size);
 }
 
 /*@ assigns node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1],
             node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1],
-            node_data[0 .. FK_NNODE-1][0 .. FK_MAX_FILE_SIZE-1];
+            node_data[0 .. FK_NNODE * FK_MAX_FILE_SIZE - 1];
     ensures dirs_exist && node_sizes_ok;
     ensures \forall integer n; 0 <= n < FK_NNODE ==> node_ref[n] == 0;
 */
@@ -192,6 +202,9 @@ static void reset_files(void)
             obj_npages[0 .. FK_NOBJ-1], obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1];
     ensures \forall integer i; 0 <= i < FK_NPIPE ==> pipe_readers[i] == 0
               && pipe_writers[i] == 0 && pipe_fill[i] == 0 && pipe_head[i] == 0;
+    ensures \forall integer f; 0 <= f < FK_NFRAME ==> frame_ref[f] == 0;
+    ensures \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o] == 0;
+    ensures \forall integer s; 0 <= s < FK_NOBJ * FK_MMAP_PAGES ==> obj_frame[s] == -1;
 */
 static void reset_pipes_and_memory(void)
 {
@@ -205,12 +218,15 @@ static void reset_pipes_and_memory(void)
     for (int i = 0; i < FK_NPIPE; i++)
         pipe_readers[i] = pipe_writers[i] = pipe_fill[i] = pipe_head[i] = 0;
     /*@ loop invariant 0 <= i <= FK_NFRAME;
+        loop invariant \forall integer f; 0 <= f < i ==> frame_ref[f] == 0;
         loop assigns i, frame_ref[0 .. FK_NFRAME-1];
         loop variant FK_NFRAME - i;
     */
     for (int i = 0; i < FK_NFRAME; i++)
         frame_ref[i] = 0;
     /*@ loop invariant 0 <= o <= FK_NOBJ;
+        loop invariant \forall integer x; 0 <= x < o ==> obj_ref[x] == 0;
+        loop invariant \forall integer s; 0 <= s < OBJ_SLOT(o, 0) ==> obj_frame[s] == -1;
         loop assigns o, obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
                      obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1];
         loop variant FK_NOBJ - o;
@@ -219,6 +235,7 @@ static void reset_pipes_and_memory(void)
         obj_ref[o] = 0;
         obj_npages[o] = 0;
         /*@ loop invariant 0 <= k <= FK_MMAP_PAGES;
+            loop invariant \forall integer s; 0 <= s < OBJ_SLOT(o, k) ==> obj_frame[s] == -1;
             loop assigns k, obj_frame[OBJ_SLOT(o, 0) .. OBJ_SLOT(o, FK_MMAP_PAGES-1)];
             loop variant FK_MMAP_PAGES - k;
         */
@@ -232,6 +249,11 @@ void model_reset(void)
     /*@ loop invariant 0 <= p <= FK_NPROC;
         loop invariant \forall integer q, i; 0 <= q < p && 0 <= i < FK_NOFILE
                        ==> fdt[q][i] == -1;
+        loop invariant \forall integer q, i; 0 <= q < p && 0 <= i < FK_MMAP_PAGES
+                       ==> page_clear(q, i);
+        loop invariant \forall integer q, j; 0 <= q < p && 0 <= j < FK_HEAP_MAX_PAGES
+                       ==> heap_frame[q][j] == -1;
+        loop invariant \forall integer q; 0 <= q < p ==> heap_pages[q] == 0;
         loop invariant \forall integer q; 0 <= q < p ==>
                        proc_state[q] == P_FREE && proc_cwd[q] == -1
                        && proc_parent[q] == -1;
@@ -258,6 +280,7 @@ void model_reset(void)
     node_ref[FK_NODE_ROOT] = 1;
     next_pid = 1;
     /*@ ghost reset_counts(); */
+    /*@ ghost reset_page_counts(); */
 }
 
 void file_put(int f)

@@ -44,14 +44,18 @@ extern int32_t file_off[FK_NFILE];
 /* pipes: a ring buffer each */
 extern uint16_t pipe_readers[FK_NPIPE], pipe_writers[FK_NPIPE];
 extern uint16_t pipe_fill[FK_NPIPE], pipe_head[FK_NPIPE];
-extern uint8_t pipe_buf[FK_NPIPE][FK_PIPE_CAPACITY];
+/* byte k of pipe i's ring is pipe_buf[PIPE_BYTE(i, k)] (see OBJ_SLOT) */
+#define PIPE_BYTE(i, k) ((i) * FK_PIPE_CAPACITY + (k))
+extern uint8_t pipe_buf[FK_NPIPE * FK_PIPE_CAPACITY];
 
 /* nodes */
 extern uint8_t node_exists[FK_NNODE];
 extern uint16_t node_size[FK_NNODE];
 extern uint16_t node_ref[FK_NNODE];
 extern uint32_t node_sum[FK_NNODE];
-extern uint8_t node_data[FK_NNODE][FK_MAX_FILE_SIZE];
+/* byte i of node n is node_data[NODE_BYTE(n, i)] */
+#define NODE_BYTE(n, i) ((n) * FK_MAX_FILE_SIZE + (i))
+extern uint8_t node_data[FK_NNODE * FK_MAX_FILE_SIZE];
 
 /* frames and memory objects */
 extern uint16_t frame_ref[FK_NFRAME];
@@ -80,6 +84,11 @@ struct fk_result ok(int32_t val, int32_t aux);
 struct fk_result err(int32_t errno_value);
 
 /* the slot of the used process with canonical pid, or -1 */
+/*@ assigns \nothing;
+    ensures \result == slot_of_pid(pid, 0);
+    ensures -1 <= \result < FK_NPROC;
+    ensures \result >= 0 ==> proc_state[\result] != P_FREE && proc_pid[\result] == pid;
+*/
 int slot_of(int32_t pid);
 
 /* releases one reference; frees what drops to zero (spec/state.md) */

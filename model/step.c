@@ -1,4 +1,5 @@
 /* The step dispatcher: SKIP, the executor's checks, then the operation. */
+#include "model/fdt.h"
 #include "model/file.h"
 #include "model/model.h"
 #include "model/proc.h"
@@ -6,45 +7,61 @@
 #include "model/vm.h"
 #include "spec/precheck.h"
 
-static struct fk_result dispatch(int p, const struct fk_step *s)
+/*@ requires alive(p);
+    requires valid_state;
+    requires next_pid <= FK_MAX_PID;
+    requires step_args_ok(s) && passes_checks(s);
+    assigns MODEL_STATE(p, first_free_slot(0));
+    ensures procs_ok;
+    ensures files_ok;
+    ensures memory_ok;
+    ensures next_pid <= \old(next_pid) + 1;
+*/
+static struct fk_result dispatch(int p, struct fk_step s)
 {
-    const int32_t *a = s->arg;
-    switch (s->op) {
-    case FK_OP_FORK: return sys_fork(p);
-    case FK_OP_EXIT: return sys_exit(p, a[0]);
-    case FK_OP_WAIT: return sys_wait(p, a[0]);
-    case FK_OP_GETPID: return sys_getpid(p);
-    case FK_OP_GETPPID: return sys_getppid(p);
-    case FK_OP_OPEN: return sys_open(p, a[0], a[1]);
-    case FK_OP_CLOSE: return sys_close(p, a[0]);
-    case FK_OP_DUP: return sys_dup(p, a[0]);
-    case FK_OP_DUP2: return sys_dup2(p, a[0], a[1]);
-    case FK_OP_PIPE: return sys_pipe(p);
-    case FK_OP_READ: return sys_read(p, a[0], a[1]);
-    case FK_OP_WRITE: return sys_write(p, a[0], a[1], a[2]);
-    case FK_OP_LSEEK: return sys_lseek(p, a[0], a[1], a[2]);
-    case FK_OP_CHDIR: return sys_chdir(p, a[0]);
-    case FK_OP_MMAP: return sys_mmap(p, (uint32_t)a[0], a[1], a[2], a[3]);
-    case FK_OP_MUNMAP: return sys_munmap(p, (uint32_t)a[0], a[1]);
-    case FK_OP_MPROTECT: return sys_mprotect(p, (uint32_t)a[0], a[1], a[2]);
-    case FK_OP_SBRK: return sys_sbrk(p, a[0]);
-    case FK_OP_STORE: return sys_store(p, (uint32_t)a[0], (uint32_t)a[1]);
-    default: return sys_load(p, (uint32_t)a[0]);
+    /*@ ghost files_in_use(); */
+    struct fk_result r;
+    switch (s.op) {
+    case FK_OP_FORK: r = sys_fork(p); break;
+    case FK_OP_EXIT: r = sys_exit(p, s.arg[0]); break;
+    case FK_OP_WAIT: r = sys_wait(p, s.arg[0]); break;
+    case FK_OP_GETPID: r = sys_getpid(p); break;
+    case FK_OP_GETPPID: r = sys_getppid(p); break;
+    case FK_OP_OPEN: r = sys_open(p, s.arg[0], s.arg[1]); break;
+    case FK_OP_CLOSE: r = sys_close(p, s.arg[0]); break;
+    case FK_OP_DUP: r = sys_dup(p, s.arg[0]); break;
+    case FK_OP_DUP2: r = sys_dup2(p, s.arg[0], s.arg[1]); break;
+    case FK_OP_PIPE: r = sys_pipe(p); break;
+    case FK_OP_READ: r = sys_read(p, s.arg[0], s.arg[1]); break;
+    case FK_OP_WRITE: r = sys_write(p, s.arg[0], s.arg[1], s.arg[2]); break;
+    case FK_OP_LSEEK: r = sys_lseek(p, s.arg[0], s.arg[1], s.arg[2]); break;
+    case FK_OP_CHDIR: r = sys_chdir(p, s.arg[0]); break;
+    case FK_OP_MMAP:
+        r = sys_mmap(p, (uint32_t)s.arg[0], s.arg[1], s.arg[2], s.arg[3]);
+        break;
+    case FK_OP_MUNMAP: r = sys_munmap(p, (uint32_t)s.arg[0], s.arg[1]); break;
+    case FK_OP_MPROTECT:
+        r = sys_mprotect(p, (uint32_t)s.arg[0], s.arg[1], s.arg[2]);
+        break;
+    case FK_OP_SBRK: r = sys_sbrk(p, s.arg[0]); break;
+    case FK_OP_STORE:
+        r = sys_store(p, (uint32_t)s.arg[0], (uint32_t)s.arg[1]);
+        break;
+    default: r = sys_load(p, (uint32_t)s.arg[0]); break;
     }
+    return r;
 }
 
-void model_step(const struct fk_step *s, struct fk_result *r)
+struct fk_result model_step(struct fk_step s)
 {
-    int p = slot_of(s->proc);
-    if (p < 0 || proc_state[p] != P_ALIVE) {
-        r->kind = FK_R_SKIP;
-        r->val = r->aux = 0;
-        return;
+    struct fk_result r = { FK_R_SKIP, 0, 0 };
+    int p = slot_of(s.proc);
+    if (p < 0 || proc_state[p] != P_ALIVE)
+        return r;
+    if (fk_precheck(&s, &r)) {
+        if (r.kind == FK_R_KILLED)      /* the executor faulted: it dies */
+            proc_teardown(p, fk_status_signaled(r.val));
+        return r;
     }
-    if (fk_precheck(s, r)) {
-        if (r->kind == FK_R_KILLED)     /* the executor faulted: it dies */
-            proc_teardown(p, fk_status_signaled(r->val));
-        return;
-    }
-    *r = dispatch(p, s);
+    return dispatch(p, s);
 }

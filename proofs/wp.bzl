@@ -15,6 +15,7 @@ MODEL_SOURCES = [
     "//model:refs.h",
     "//model:state.c",
     "//model:state.h",
+    "//model:step.c",
     "//model:vm.c",
     "//model:vm.h",
     "//spec:shared_sources",

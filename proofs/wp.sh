@@ -20,7 +20,7 @@ fi
 start=$(date +%s)
 frama-c -cpp-extra-args="-I." \
     -wp -wp-rte -wp-smoke-tests -wp-prover z3,cvc4 -wp-par 2 \
-    -wp-timeout "$timeout" -wp-fct "$functions" \
+    -wp-timeout "$timeout" -wp-smoke-timeout 1 -wp-fct "$functions" \
     -wp-report-json "$tmp/report.json" "$@" > "$tmp/wp.log" 2>&1
 status=$?
 seconds=$(( $(date +%s) - start ))

@@ -1,6 +1,10 @@
 #include "spec/precheck.h"
 #include "spec/errno.h"
 
+/*@ requires \valid(r);
+    assigns *r;
+    ensures r->kind == kind && r->val == val && r->aux == 0 && \result == 1;
+*/
 static int decided(struct fk_result *r, uint8_t kind, int32_t val)
 {
     r->kind = kind;
@@ -10,6 +14,9 @@ static int decided(struct fk_result *r, uint8_t kind, int32_t val)
 }
 
 /* ADDR page aligned, NPAGES >= 1, and the whole range inside the window. */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> window_range(addr, npages);
+*/
 static int range_ok(uint32_t addr, int32_t npages)
 {
     if (addr % FK_PAGE_SIZE || npages < 1 || npages > FK_MMAP_PAGES)

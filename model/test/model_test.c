@@ -41,7 +41,7 @@ static struct fk_result run(const char *text)
         return r;
     }
     for (uint32_t i = 0; i < prog.nsteps; i++)
-        model_step(&prog.step[i], &r);
+        r = model_step(prog.step[i]);
     return r;
 }
 
@@ -56,7 +56,7 @@ static void test_random_programs(void)
         for (uint32_t i = 0; i < prog.nsteps; i++) {
             struct fk_result r;
             snapshot(before1, before2, &nb1, &nb2);
-            model_step(&prog.step[i], &r);
+            r = model_step(prog.step[i]);
             steps++;
             if (model_check(why, sizeof why) && violations++ < 5)
                 fprintf(stderr, "program %d step %u: %s\n", n, i, why);

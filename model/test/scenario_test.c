@@ -70,7 +70,7 @@ static void run_step_line(const char *file, int line, char *text)
         CHECK(0);
         return;
     }
-    model_step(&one.step[0], &r);
+    r = model_step(one.step[0]);
     fk_result_print(&one.step[0], &r, &o);
     fk_out_cstr(&o);
     if (strcmp(got, trim(arrow + 2)))
