@@ -145,15 +145,18 @@ void obj_put(int o);
 */
 int frame_alloc(void);
 
+/* what unmapping pages of process p may change (for its callers too) */
+#define UNMAP_ASSIGNS(p) \
+    pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1], \
+    pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1], \
+    pg_objpage[p][0 .. FK_MMAP_PAGES-1], \
+    obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1], \
+    obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1], frame_ref[0 .. FK_NFRAME-1]
+
 /* unmaps window pages [a, b) of process p, splitting regions (vm.c) */
 /*@ requires 0 <= p < FK_NPROC && 0 <= a <= b <= FK_MMAP_PAGES;
     requires frames_in_range && frame_refs_counted && obj_refs_counted;
-    assigns pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
-            pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1],
-            pg_objpage[p][0 .. FK_MMAP_PAGES-1],
-            obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
-            obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
-            frame_ref[0 .. FK_NFRAME-1];
+    assigns UNMAP_ASSIGNS(p);
     ensures frames_in_range && frame_refs_counted && obj_refs_counted;
     ensures \forall integer i; a <= i < b ==> page_clear(p, i);
     ensures \forall integer i; 0 <= i < a || b < i < FK_MMAP_PAGES ==>

@@ -15,12 +15,7 @@
     requires window_range(addr, npages);
     requires 0 <= prot <= FK_PROT_RW;
     requires share == FK_MAP_PRIVATE || share == FK_MAP_SHARED;
-    assigns pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
-            pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1],
-            pg_objpage[p][0 .. FK_MMAP_PAGES-1],
-            obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
-            obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
-            frame_ref[0 .. FK_NFRAME-1];
+    assigns UNMAP_ASSIGNS(p);
     ensures procs_ok;
     ensures files_ok;
     ensures memory_ok;
@@ -53,12 +48,7 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
 /*@ requires alive(p);
     requires valid_state;
     requires window_range(addr, npages);
-    assigns pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
-            pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1],
-            pg_objpage[p][0 .. FK_MMAP_PAGES-1],
-            obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
-            obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
-            frame_ref[0 .. FK_NFRAME-1];
+    assigns UNMAP_ASSIGNS(p);
     ensures valid_state;
     ensures \result.kind == FK_R_OK && \result.val == 0 && \result.aux == 0;
     ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
