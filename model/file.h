@@ -93,13 +93,7 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags);
     requires pipes_bounded;
     requires node_refs_counted;
     requires pipes_counted;
-    assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
-            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
-            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
-            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
-            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
-            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
-            node_ref[0 .. FK_NNODE-1];
+    assigns CLOSE_ASSIGNS(p);
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
@@ -165,13 +159,7 @@ struct fk_result sys_dup(int p, int32_t fd);
     requires pipes_bounded;
     requires node_refs_counted;
     requires pipes_counted;
-    assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
-            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
-            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
-            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
-            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
-            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
-            node_ref[0 .. FK_NNODE-1];
+    assigns CLOSE_ASSIGNS(p);
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;

@@ -178,13 +178,7 @@ struct fk_result sys_fork(int p)
 /*@ requires 0 <= p < FK_NPROC;
     requires fds_in_range && file_refs_counted && files_well_formed;
     requires node_refs_counted && pipes_counted && pipes_bounded;
-    assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
-            file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
-            file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
-            file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
-            pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
-            pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
-            node_ref[0 .. FK_NNODE-1];
+    assigns CLOSE_ASSIGNS(p);
     ensures fds_in_range && file_refs_counted && files_well_formed;
     ensures node_refs_counted && pipes_counted && pipes_bounded;
     ensures \forall integer f; 0 <= f < FK_NOFILE ==> fdt[p][f] == -1;
@@ -195,13 +189,7 @@ static void close_all(int p)
         loop invariant fds_in_range && file_refs_counted && files_well_formed;
         loop invariant node_refs_counted && pipes_counted && pipes_bounded;
         loop invariant \forall integer i; 0 <= i < f ==> fdt[p][i] == -1;
-        loop assigns f, fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
-              file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
-              file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
-              file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1],
-              pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1],
-              pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1],
-              node_ref[0 .. FK_NNODE-1];
+        loop assigns f, CLOSE_ASSIGNS(p);
         loop variant FK_NOFILE - f;
     */
     for (int f = 0; f < FK_NOFILE; f++) {

@@ -109,6 +109,17 @@ int slot_of(int32_t pid);
     ensures pipes_bounded;
 */
 void file_put(int f);
+/* what closing fds of process p may change: its fd row and what
+ * file_put releases */
+#define CLOSE_ASSIGNS(p) \
+    fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1], \
+    file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1], \
+    file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1], \
+    file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1], \
+    pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1], \
+    pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1], \
+    node_ref[0 .. FK_NNODE-1]
+
 /* A page entry naming frame f was just cleared: drop its reference. */
 /*@ requires 0 <= f < FK_NFRAME && frame_ref[f] >= 1;
     assigns frame_ref[f];
@@ -167,13 +178,7 @@ void unmap_range(int p, int a, int b);
 /* what a teardown may change (for the contracts of its callers) */
 #define TEARDOWN_ASSIGNS(p) \
     proc_state[p], proc_status[p], proc_cwd[p], proc_parent[0 .. FK_NPROC-1], \
-    fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1], \
-    file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1], \
-    file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1], \
-    file_pipe[0 .. FK_NFILE-1], file_off[0 .. FK_NFILE-1], \
-    pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1], \
-    pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1], \
-    node_ref[0 .. FK_NNODE-1], \
+    CLOSE_ASSIGNS(p), \
     pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1], \
     pg_frame[p][0 .. FK_MMAP_PAGES-1], pg_obj[p][0 .. FK_MMAP_PAGES-1], \
     pg_objpage[p][0 .. FK_MMAP_PAGES-1], \
