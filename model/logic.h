@@ -183,6 +183,45 @@
     && \at(pg_obj[q][i], L1) == \at(pg_obj[q][i], L2)
     && \at(pg_objpage[q][i], L1) == \at(pg_objpage[q][i], L2);
 
+  // Page i of slot q continues the region of page i-1: the same
+  // attributes and object, the next page of the object.
+  predicate continues{L}(integer q, integer i) =
+    0 < i && pg_attr[q][i - 1] == pg_attr[q][i] && pg_obj[q][i - 1] == pg_obj[q][i]
+    && (pg_obj[q][i] >= 0 ==> pg_objpage[q][i] == pg_objpage[q][i - 1] + 1);
+
+  // The part of a page's shape that links it to its region start.
+  predicate page_linked{L}(integer q, integer i) =
+    (pg_attr[q][i] == 0 ==> pg_obj[q][i] == -1)
+    && (pg_attr[q][i] != 0 && pg_start[q][i] == 0 ==> continues(q, i));
+
+  // Invariant 7, for one page: an unmapped page holds nothing; a mapped
+  // one starts a region or continues one; its attributes are MAPPED + prot,
+  // plus SHARED exactly when it names an object; a shared page has no
+  // private frame and lies inside its object.
+  predicate page_shaped{L}(integer q, integer i) =
+    page_linked(q, i)
+    && (pg_attr[q][i] == 0 ==> page_clear(q, i))
+    && (pg_attr[q][i] != 0 && pg_obj[q][i] < 0 ==>
+          FK_PG_MAPPED <= pg_attr[q][i] <= FK_PG_MAPPED + FK_PROT_RW
+          && pg_objpage[q][i] == -1)
+    && (pg_obj[q][i] >= 0 ==>
+          FK_PG_MAPPED + FK_PG_SHARED <= pg_attr[q][i]
+            <= FK_PG_MAPPED + FK_PG_SHARED + FK_PROT_RW
+          && pg_frame[q][i] == -1 && pg_objpage[q][i] < obj_npages[pg_obj[q][i]]);
+
+  predicate regions_shaped{L} =
+    \forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES ==>
+      page_shaped(q, i);
+
+  // A free object has no pages; an object's frames lie in its pages.
+  predicate free_objs_empty{L} =
+    \forall integer o; 0 <= o < FK_NOBJ && obj_ref[o] == 0 ==> obj_npages[o] == 0;
+  // (Over the flat slot s, so that provers match obj_frame[s] directly.)
+  predicate obj_frames_inside{L} =
+    \forall integer o, s; 0 <= o < FK_NOBJ && OBJ_SLOT(o, 0) <= s < OBJ_SLOT(o + 1, 0)
+      && obj_frame[s] >= 0 ==> s < OBJ_SLOT(o, obj_npages[o]);
+  predicate objs_shaped{L} = free_objs_empty && obj_frames_inside;
+
   // Zombies and free slots hold no fds, pages or heap.
   predicate idle_slots_empty{L} =
     \forall integer q; 0 <= q < FK_NPROC && proc_state[q] != P_ALIVE ==>
@@ -247,7 +286,8 @@
     fds_in_range && file_refs_counted && files_well_formed && node_sizes_ok
     && node_refs_counted && dirs_exist && pipes_counted && pipes_bounded;
   predicate memory_ok{L} =
-    frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok;
+    frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok
+    && regions_shaped && objs_shaped;
   predicate valid_state{L} = procs_ok && files_ok && memory_ok;
 
   // Slot q is a child of p that wait(pid) is about.

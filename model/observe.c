@@ -173,17 +173,24 @@ static int check_files(void)
     return 0;
 }
 
-/* Regions: a mapped page that is not a start continues the region of the
- * page before it (same attributes, next object page). */
+/* Regions (logic.h, regions_shaped): a mapped page that is not a start
+ * continues the region of the page before it (same attributes, next
+ * object page); attributes are MAPPED + prot (+ SHARED). */
 static int check_regions(int p, int *starts)
 {
     for (int i = 0; i < FK_MMAP_PAGES; i++) {
         int shared = (pg_attr[p][i] & FK_PG_SHARED) != 0;
+        int prot = pg_attr[p][i] & FK_PG_PROT;
         if (!pg_attr[p][i]) {
-            if (pg_start[p][i] || pg_frame[p][i] >= 0 || pg_obj[p][i] >= 0)
+            if (pg_start[p][i] || pg_frame[p][i] >= 0 || pg_obj[p][i] >= 0
+                || pg_objpage[p][i] != -1)
                 return fail("unmapped page holds something, page", i, p, 0);
             continue;
         }
+        if (prot > FK_PROT_RW || pg_attr[p][i] != FK_PG_MAPPED + prot + (shared ? FK_PG_SHARED : 0))
+            return fail("page attributes, page", i, p, pg_attr[p][i]);
+        if (!shared && pg_objpage[p][i] != -1)
+            return fail("private page with an object page, page", i, p, pg_objpage[p][i]);
         if (!pg_start[p][i] && (i == 0 || pg_attr[p][i - 1] != pg_attr[p][i]
                                 || pg_obj[p][i - 1] != pg_obj[p][i]
                                 || (shared && pg_objpage[p][i - 1] + 1 != pg_objpage[p][i])))
@@ -218,6 +225,8 @@ static int check_memory(void)
     for (int o = 0; o < FK_NOBJ; o++) {
         if (obj_ref[o] != starts[o])
             return fail("object refcount", o, obj_ref[o], starts[o]);
+        if (!obj_ref[o] && obj_npages[o])
+            return fail("free object with pages, object", o, obj_npages[o], 0);
         for (int k = 0; k < FK_MMAP_PAGES; k++)
             if (obj_frame[OBJ_SLOT(o, k)] >= 0) {
                 if (!obj_ref[o] || k >= obj_npages[o])

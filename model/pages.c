@@ -171,6 +171,44 @@ void region_write(int q, int i, uint8_t start, int8_t obj)
       }
   }
 
+  void start_counted(int q, int i)
+  {
+      /@ loop invariant 0 <= r <= FK_NPROC;
+         loop invariant 0 <= start_count(region_obj(q, i), r);
+         loop invariant r > q && region_obj(q, i) >= 0 ==> start_count(region_obj(q, i), r) >= 1;
+         loop assigns r;
+         loop variant FK_NPROC - r; @/
+      for (int r = 0; r < FK_NPROC; r++) {
+          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
+             loop invariant 0 <= start_row_count(r, region_obj(q, i), n);
+             loop invariant r == q && n > i && region_obj(q, i) >= 0
+                            ==> start_row_count(r, region_obj(q, i), n) >= 1;
+             loop assigns n;
+             loop variant FK_MMAP_PAGES - n; @/
+          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
+      }
+  }
+
+  void shared_pages_live(void)
+  {
+      /@ loop invariant 0 <= q <= FK_NPROC;
+         loop invariant \forall integer r, k; 0 <= r < q && 0 <= k < FK_MMAP_PAGES
+                        && pg_obj[r][k] >= 0 ==> start_count(pg_obj[r][k], FK_NPROC) >= 1;
+         loop assigns q;
+         loop variant FK_NPROC - q; @/
+      for (int q = 0; q < FK_NPROC; q++) {
+          /@ loop invariant 0 <= i <= FK_MMAP_PAGES;
+             loop invariant \forall integer k; 0 <= k < i && pg_obj[q][k] >= 0
+                            ==> start_count(pg_obj[q][k], FK_NPROC) >= 1;
+             loop assigns i;
+             loop variant FK_MMAP_PAGES - i; @/
+          for (int i = 0; i < FK_MMAP_PAGES; i++) {
+              start_counted(q, i);
+              /@ assert page_linked(q, i); @/
+          }
+      }
+  }
+
   void reset_page_counts(void)
   {
       /@ loop invariant 0 <= r <= FK_NPROC;

@@ -81,6 +81,22 @@ void objf_write(int o, int k, int v);
      ensures objf_count(obj_frame[OBJ_SLOT(o, k)], FK_NOBJ) >= 1;
   @/
   void objf_counted(int o, int k);
+
+  /@ requires 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES;
+     assigns \nothing;
+     ensures region_obj(q, i) >= 0 ==> start_count(region_obj(q, i), FK_NPROC) >= 1;
+  @/
+  void start_counted(int q, int i);
+
+  // Every shared page's object has a region start naming it (so, with
+  // obj_refs_counted, it is live): induction along each region.
+  /@ requires \forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES
+                ==> page_linked(q, i);
+     assigns \nothing;
+     ensures \forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES
+               && pg_obj[q][i] >= 0 ==> start_count(pg_obj[q][i], FK_NPROC) >= 1;
+  @/
+  void shared_pages_live(void);
 */
 
 #endif

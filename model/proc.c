@@ -67,6 +67,7 @@ static void copy_fds(int p, int c)
  * one more region mapping its object. */
 /*@ requires 0 <= p < FK_NPROC && 0 <= c < FK_NPROC && p != c;
     requires frames_in_range && frame_refs_counted && obj_refs_counted;
+    requires regions_shaped && objs_shaped;
     requires \forall integer i; 0 <= i < FK_MMAP_PAGES ==>
                pg_frame[c][i] == -1 && pg_start[c][i] == 0;
     assigns pg_attr[c][0 .. FK_MMAP_PAGES-1], pg_start[c][0 .. FK_MMAP_PAGES-1],
@@ -74,6 +75,9 @@ static void copy_fds(int p, int c)
             pg_objpage[c][0 .. FK_MMAP_PAGES-1],
             frame_ref[0 .. FK_NFRAME-1], obj_ref[0 .. FK_NOBJ-1];
     ensures frames_in_range && frame_refs_counted && obj_refs_counted;
+    ensures regions_shaped;
+    ensures free_objs_empty;
+    ensures obj_frames_inside;
     ensures \forall integer i; 0 <= i < FK_MMAP_PAGES ==>
               pg_attr[c][i] == pg_attr[p][i] && pg_start[c][i] == pg_start[p][i]
               && pg_frame[c][i] == pg_frame[p][i] && pg_obj[c][i] == pg_obj[p][i]
@@ -99,6 +103,7 @@ static void copy_pages(int p, int c)
               == \at(frame_ref[fr], Pre) + pg_row_count{Pre}(p, fr, i);
         loop invariant \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o]
               == \at(obj_ref[o], Pre) + start_row_count{Pre}(p, o, i);
+        loop invariant \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o] >= \at(obj_ref[o], Pre);
         loop assigns i, pg_attr[c][0 .. FK_MMAP_PAGES-1],
               pg_start[c][0 .. FK_MMAP_PAGES-1], pg_frame[c][0 .. FK_MMAP_PAGES-1],
               pg_obj[c][0 .. FK_MMAP_PAGES-1], pg_objpage[c][0 .. FK_MMAP_PAGES-1],
@@ -112,12 +117,15 @@ static void copy_pages(int p, int c)
         pg_objpage[c][i] = pg_objpage[p][i];
         pg_frame_write(c, i, fr);
         region_write(c, i, pg_start[p][i], pg_obj[p][i]);
+        /*@ assert -1 <= pg_frame[c][i] < FK_NFRAME && -1 <= pg_obj[c][i] < FK_NOBJ
+                   && (pg_obj[c][i] >= 0 ==> 0 <= pg_objpage[c][i] < FK_MMAP_PAGES); */
         /*@ ghost page_count_bounds(); */
         if (fr >= 0)
             frame_ref[fr]++;
         if (o >= 0)
             obj_ref[o]++;
     }
+    /*@ assert \forall integer k; 0 <= k < FK_MMAP_PAGES ==> page_shaped(c, k); */
 }
 
 /* The heap too: its frames are shared copy-on-write. */

@@ -12,6 +12,7 @@
     requires fds_in_range && file_refs_counted && files_well_formed;
     requires node_refs_counted && cwds_in_range;
     requires frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok;
+    requires regions_shaped && objs_shaped;
     // only the child's slot (the lowest free one) and refcounts change
     assigns proc_state[first_free_slot(0)], proc_pid[first_free_slot(0)],
             proc_parent[first_free_slot(0)], proc_status[first_free_slot(0)],
@@ -40,6 +41,8 @@
     ensures frame_refs_counted;
     ensures obj_refs_counted;
     ensures heap_ok;
+    ensures regions_shaped;
+    ensures objs_shaped;
     ensures alive(p);
     behavior table_full:
       assumes first_free_slot(0) < 0;

@@ -203,7 +203,7 @@ static void reset_files(void)
     ensures \forall integer i; 0 <= i < FK_NPIPE ==> pipe_readers[i] == 0
               && pipe_writers[i] == 0 && pipe_fill[i] == 0 && pipe_head[i] == 0;
     ensures \forall integer f; 0 <= f < FK_NFRAME ==> frame_ref[f] == 0;
-    ensures \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o] == 0;
+    ensures \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o] == 0 && obj_npages[o] == 0;
     ensures \forall integer s; 0 <= s < FK_NOBJ * FK_MMAP_PAGES ==> obj_frame[s] == -1;
 */
 static void reset_pipes_and_memory(void)
@@ -225,7 +225,7 @@ static void reset_pipes_and_memory(void)
     for (int i = 0; i < FK_NFRAME; i++)
         frame_ref[i] = 0;
     /*@ loop invariant 0 <= o <= FK_NOBJ;
-        loop invariant \forall integer x; 0 <= x < o ==> obj_ref[x] == 0;
+        loop invariant \forall integer x; 0 <= x < o ==> obj_ref[x] == 0 && obj_npages[x] == 0;
         loop invariant \forall integer s; 0 <= s < OBJ_SLOT(o, 0) ==> obj_frame[s] == -1;
         loop assigns o, obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
                      obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1];
@@ -281,6 +281,8 @@ void model_reset(void)
     next_pid = 1;
     /*@ ghost reset_counts(); */
     /*@ ghost reset_page_counts(); */
+    /*@ assert regions_shaped; */
+    /*@ assert objs_shaped; */
 }
 
 void file_put(int f)
@@ -353,6 +355,9 @@ void obj_put(int o)
         loop invariant frames_in_range && frame_refs_counted;
         loop invariant \forall integer s; OBJ_SLOT(o, 0) <= s < OBJ_SLOT(o, k)
                        ==> obj_frame[s] == -1;
+        loop invariant \forall integer x, s; 0 <= x < FK_NOBJ && x != o
+                       && OBJ_SLOT(x, 0) <= s < OBJ_SLOT(x + 1, 0) && obj_frame[s] >= 0
+                       ==> s < OBJ_SLOT(x, obj_npages[x]);
         loop assigns k, obj_frame[OBJ_SLOT(o, 0) .. OBJ_SLOT(o, FK_MMAP_PAGES-1)], frame_ref[0 .. FK_NFRAME-1];
         loop variant FK_MMAP_PAGES - k;
     */

@@ -132,11 +132,15 @@ void frame_put(int f);
 /*@ requires 0 <= o < FK_NOBJ && obj_ref[o] >= 1;
     requires frames_in_range;
     requires frame_refs_counted;
+    requires objs_shaped;
     assigns obj_ref[o], obj_npages[o], obj_frame[OBJ_SLOT(o, 0) .. OBJ_SLOT(o, FK_MMAP_PAGES-1)],
             frame_ref[0 .. FK_NFRAME-1];
     ensures obj_ref[o] == \old(obj_ref[o]) - 1;
     ensures frames_in_range;
     ensures frame_refs_counted;
+    ensures free_objs_empty;
+    ensures obj_frames_inside;
+    ensures obj_ref[o] > 0 ==> obj_npages[o] == \old(obj_npages[o]);
     ensures obj_ref[o] == 0 ==> obj_npages[o] == 0
               && \forall integer s; OBJ_SLOT(o, 0) <= s < OBJ_SLOT(o + 1, 0)
                    ==> obj_frame[s] == -1;
@@ -167,9 +171,14 @@ int frame_alloc(void);
 /* unmaps window pages [a, b) of process p, splitting regions (vm.c) */
 /*@ requires 0 <= p < FK_NPROC && 0 <= a <= b <= FK_MMAP_PAGES;
     requires frames_in_range && frame_refs_counted && obj_refs_counted;
+    requires regions_shaped && objs_shaped;
     assigns UNMAP_ASSIGNS(p);
     ensures frames_in_range && frame_refs_counted && obj_refs_counted;
+    ensures regions_shaped && objs_shaped;
+    ensures \forall integer o; 0 <= o < FK_NOBJ && \old(obj_ref[o]) == 0 ==> obj_ref[o] == 0;
     ensures \forall integer i; a <= i < b ==> page_clear(p, i);
+    // the page after the range starts a region (split off what was there)
+    ensures b < FK_MMAP_PAGES && pg_attr[p][b] != 0 ==> pg_start[p][b] != 0;
     ensures \forall integer i; 0 <= i < a || b < i < FK_MMAP_PAGES ==>
               page_same{Here, Pre}(p, i);
 */
@@ -194,6 +203,7 @@ void unmap_range(int p, int a, int b);
     requires fds_in_range && file_refs_counted && files_well_formed;
     requires node_refs_counted && cwds_in_range && pipes_counted && pipes_bounded;
     requires frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok;
+    requires regions_shaped && objs_shaped;
     assigns TEARDOWN_ASSIGNS(p);
     ensures states_ok;
     ensures parents_ok;
@@ -211,6 +221,8 @@ void unmap_range(int p, int a, int b);
     ensures frame_refs_counted;
     ensures obj_refs_counted;
     ensures heap_ok;
+    ensures regions_shaped;
+    ensures objs_shaped;
     ensures proc_state[p] == P_ZOMBIE && proc_status[p] == status;
     // its children now belong to p0
     ensures \forall integer q; 0 <= q < FK_NPROC ==>

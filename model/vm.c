@@ -31,8 +31,12 @@ static int is_shared(int p, int i)
  * in): one more region maps its object. */
 /*@ requires 0 <= p < FK_NPROC && 0 <= i <= FK_MMAP_PAGES;
     requires frames_in_range && obj_refs_counted;
+    requires regions_shaped && objs_shaped;
     assigns pg_start[p][i], pg_obj[p][i], obj_ref[0 .. FK_NOBJ-1];
     ensures frames_in_range && obj_refs_counted;
+    ensures regions_shaped && objs_shaped;
+    ensures \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o] >= \old(obj_ref[o]);
+    ensures \forall integer o; 0 <= o < FK_NOBJ && \old(obj_ref[o]) == 0 ==> obj_ref[o] == 0;
     ensures i < FK_MMAP_PAGES ==> pg_obj[p][i] == \old(pg_obj[p][i]);
     ensures i < FK_MMAP_PAGES && pg_attr[p][i] != 0 ==> pg_start[p][i] != 0;
 */
@@ -42,6 +46,7 @@ static void split_at(int p, int i)
     if (i >= FK_MMAP_PAGES || !pg_attr[p][i] || pg_start[p][i])
         return;
     o = pg_obj[p][i];
+    /*@ ghost shared_pages_live(); */
     region_write(p, i, 1, (int8_t)o);
     /*@ ghost page_count_bounds(); */
     if (o >= 0)
@@ -51,30 +56,38 @@ static void split_at(int p, int i)
 void unmap_range(int p, int a, int b)
 {
     split_at(p, b);     /* before any release, so nothing is freed early */
-    /*@ loop invariant a <= i <= b;
+    /* From the top down: every page left mapped still continues a mapped
+     * page or starts a region, so the region shape holds at each step. */
+    /*@ loop invariant a - 1 <= i < b;
         loop invariant frames_in_range && frame_refs_counted && obj_refs_counted;
-        loop invariant \forall integer k; a <= k < i ==> page_clear(p, k);
-        loop invariant \forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k < i) ==>
+        loop invariant regions_shaped;
+        loop invariant free_objs_empty;
+        loop invariant obj_frames_inside;
+        loop invariant \forall integer k; i < k < b ==> page_clear(p, k);
+        loop invariant \forall integer k; 0 <= k < FK_MMAP_PAGES && !(i < k < b) ==>
               page_same{Here, LoopEntry}(p, k);
+        loop invariant b < FK_MMAP_PAGES && pg_attr[p][b] != 0 ==> pg_start[p][b] != 0;
+        loop invariant \forall integer o; 0 <= o < FK_NOBJ ==> obj_ref[o] <= \at(obj_ref[o], LoopEntry);
         loop assigns i, pg_attr[p][a .. b-1], pg_start[p][a .. b-1],
               pg_frame[p][a .. b-1], pg_obj[p][a .. b-1], pg_objpage[p][a .. b-1],
               obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1],
               obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1],
               frame_ref[0 .. FK_NFRAME-1];
-        loop variant b - i;
+        loop variant i - a + 1;
     */
-    for (int i = a; i < b; i++) {
+    for (int i = b - 1; i >= a; i--) {
         int o = pg_start[p][i] ? pg_obj[p][i] : -1, f = pg_frame[p][i];
         pg_attr[p][i] = 0;
         pg_objpage[p][i] = -1;
         region_write(p, i, 0, -1);
-        /*@ ghost page_count_bounds(); */
-        if (o >= 0)
-            obj_put(o);
         pg_frame_write(p, i, -1);
         /*@ ghost page_count_bounds(); */
         if (f >= 0)
             frame_put(f);
+        if (o >= 0) {
+            obj_put(o);
+            /*@ ghost shared_pages_live(); */
+        }
     }
 }
 
@@ -108,6 +121,40 @@ static int free_obj(void)
     return -1;
 }
 
+/* Pages [a, a+n) of p, all clear, become one region with attributes
+ * attr on object o (-1: private); no frame until the first store. */
+/*@ requires 0 <= p < FK_NPROC && 0 <= a && 0 <= n && a + n <= FK_MMAP_PAGES;
+    requires -1 <= o < FK_NOBJ && attr != 0;
+    requires \forall integer k; a <= k < a + n ==> page_clear(p, k);
+    assigns pg_attr[p][a .. a + n - 1], pg_start[p][a .. a + n - 1],
+            pg_obj[p][a .. a + n - 1], pg_objpage[p][a .. a + n - 1];
+    ensures \forall integer k; a <= k < a + n ==> pg_attr[p][k] == attr
+              && pg_start[p][k] == (k == a ? 1 : 0) && pg_obj[p][k] == o
+              && pg_objpage[p][k] == (o >= 0 ? k - a : -1);
+    ensures \forall integer x; 0 <= x < FK_NOBJ ==> start_count(x, FK_NPROC)
+              == \old(start_count(x, FK_NPROC)) + (x == o && n > 0 ? 1 : 0);
+*/
+static void map_fresh(int p, int a, int n, uint8_t attr, int o)
+{
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant \forall integer k; a <= k < a + i ==> pg_attr[p][k] == attr
+              && pg_start[p][k] == (k == a ? 1 : 0) && pg_obj[p][k] == o
+              && pg_objpage[p][k] == (o >= 0 ? k - a : -1);
+        loop invariant \forall integer k; a + i <= k < a + n ==> page_clear(p, k);
+        loop invariant \forall integer x; 0 <= x < FK_NOBJ ==> start_count(x, FK_NPROC)
+              == start_count{Pre}(x, FK_NPROC) + (x == o && i > 0 ? 1 : 0);
+        loop assigns i, pg_attr[p][a .. a + n - 1], pg_start[p][a .. a + n - 1],
+              pg_obj[p][a .. a + n - 1], pg_objpage[p][a .. a + n - 1];
+        loop variant n - i;
+    */
+    for (int i = 0; i < n; i++) {
+        pg_attr[p][a + i] = attr;
+        if (o >= 0)     /* private pages keep -1 */
+            pg_objpage[p][a + i] = (int8_t)i;
+        region_write(p, a + i, i == 0, (int8_t)o);
+    }
+}
+
 struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
                           int32_t share)
 {
@@ -119,34 +166,23 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
             return err(FK_ENOMEM);
     }
     unmap_range(p, a, a + npages);
-    /*@ loop invariant 0 <= i <= npages;
-        loop invariant frames_in_range && frame_refs_counted;
-        loop invariant \forall integer k; 0 <= k < i ==> pg_attr[p][a + k] != 0;
-        loop invariant \forall integer k; 0 <= k < i ==> pg_start[p][a + k] == (k == 0 ? 1 : 0);
-        loop invariant \forall integer k; 0 <= k < i ==> pg_frame[p][a + k] == -1;
-        loop invariant \forall integer k; 0 <= k < i ==> pg_obj[p][a + k] == o;
-        loop invariant \forall integer k; 0 <= k < i ==> pg_objpage[p][a + k] == (o >= 0 ? k : -1);
-        loop invariant \forall integer k; i <= k < npages ==> page_clear(p, a + k);
-        loop invariant i > 0 ==> pg_obj[p][a] == o;
-        loop invariant \forall integer x; 0 <= x < FK_NOBJ ==> start_count(x, FK_NPROC)
-              == obj_ref[x] + (x == o && i > 0 ? 1 : 0);
-        loop assigns i, pg_attr[p][a .. a + npages - 1], pg_start[p][a .. a + npages - 1],
-              pg_obj[p][a .. a + npages - 1], pg_objpage[p][a .. a + npages - 1];
-        loop variant npages - i;
-    */
-    for (int i = 0; i < npages; i++) {
-        /*@ assert page_clear(p, a + i); */
-        pg_attr[p][a + i] = page_attr(prot, o);
-        if (o >= 0)     /* private pages keep -1 from unmap_range */
-            pg_objpage[p][a + i] = (int8_t)i;
-        region_write(p, a + i, i == 0, (int8_t)o);
-    }
-    /*@ assert pg_obj[p][a] == o; */
-    if (o >= 0) {       /* the one region just mapped */
-        /*@ ghost page_count_bounds(); */
-        obj_ref[o]++;
+    /*@ ghost shared_pages_live(); */
+    /*@ assert o >= 0 ==> start_count(o, FK_NPROC) == 0; */
+    /*@ assert o >= 0 ==> \forall integer q, k; 0 <= q < FK_NPROC
+              && 0 <= k < FK_MMAP_PAGES ==> pg_obj[q][k] != o; */
+    if (o >= 0) {       /* the one region about to be mapped */
+        obj_ref[o] = 1;
         obj_npages[o] = (uint8_t)npages;
     }
+    map_fresh(p, a, npages, page_attr(prot, o), o);
+    /*@ assert \forall integer k; a <= k < a + npages ==> page_shaped(p, k); */
+    /*@ assert frames_in_range; */
+    /*@ assert frame_refs_counted; */
+    /*@ assert obj_refs_counted; */
+    /*@ assert heap_ok; */
+    /*@ assert regions_shaped; */
+    /*@ assert free_objs_empty; */
+    /*@ assert obj_frames_inside; */
     return ok((int32_t)addr, 0);
 }
 
@@ -155,6 +191,38 @@ struct fk_result sys_munmap(int p, uint32_t addr, int32_t npages)
     int a = page_index(addr);
     unmap_range(p, a, a + npages);
     return ok(0, 0);
+}
+
+/* The prot bits of a page's attributes. */
+/*@ assigns \nothing;
+    ensures \result == attr % (FK_PG_PROT + 1);
+    ensures FK_PG_MAPPED <= attr <= FK_PG_MAPPED + FK_PROT_RW
+              ==> \result == attr - FK_PG_MAPPED;
+    ensures FK_PG_MAPPED + FK_PG_SHARED <= attr <= FK_PG_MAPPED + FK_PG_SHARED + FK_PROT_RW
+              ==> \result == attr - FK_PG_MAPPED - FK_PG_SHARED;
+*/
+static int attr_prot(uint8_t attr)
+{
+    return attr % (FK_PG_PROT + 1);
+}
+
+/* Pages [a, b) of p get prot, keeping their object. */
+/*@ requires 0 <= p < FK_NPROC && 0 <= a <= b <= FK_MMAP_PAGES;
+    requires 0 <= prot <= FK_PROT_RW;
+    assigns pg_attr[p][a .. b - 1];
+    ensures \forall integer k; a <= k < b ==>
+              pg_attr[p][k] == FK_PG_MAPPED + prot + (pg_obj[p][k] >= 0 ? FK_PG_SHARED : 0);
+*/
+static void set_prot(int p, int a, int b, int prot)
+{
+    /*@ loop invariant a <= i <= b;
+        loop invariant \forall integer k; a <= k < i ==>
+              pg_attr[p][k] == FK_PG_MAPPED + prot + (pg_obj[p][k] >= 0 ? FK_PG_SHARED : 0);
+        loop assigns i, pg_attr[p][a .. b - 1];
+        loop variant b - i;
+    */
+    for (int i = a; i < b; i++)
+        pg_attr[p][i] = page_attr(prot, pg_obj[p][i]);
 }
 
 struct fk_result sys_mprotect(int p, uint32_t addr, int32_t npages,
@@ -170,18 +238,25 @@ struct fk_result sys_mprotect(int p, uint32_t addr, int32_t npages,
         if (!pg_attr[p][i])
             return err(FK_ENOMEM);
     /* only regions whose prot changes are split at the range's edges */
-    if ((pg_attr[p][a] & FK_PG_PROT) != prot)
+    if (attr_prot(pg_attr[p][a]) != prot)
         split_at(p, a);
-    if (b < FK_MMAP_PAGES && (pg_attr[p][b] & FK_PG_PROT) != prot)
+    if (b < FK_MMAP_PAGES && attr_prot(pg_attr[p][b]) != prot)
         split_at(p, b);
-    /*@ loop invariant a <= i <= b;
-        loop invariant \forall integer k; a <= k < i ==> pg_attr[p][k] != 0;
-        loop invariant \forall integer k; i <= k < b ==> pg_attr[p][k] == \at(pg_attr[p][k], LoopEntry);
-        loop assigns i, pg_attr[p][a .. b-1];
-        loop variant b - i;
-    */
-    for (int i = a; i < b; i++)
-        pg_attr[p][i] = page_attr(prot, pg_obj[p][i]);
+    /*@ assert pg_start[p][a] == 0 ==> pg_attr[p][a] % (FK_PG_PROT + 1) == prot; */
+    /*@ assert b < FK_MMAP_PAGES && pg_attr[p][b] != 0 && pg_start[p][b] == 0
+               ==> pg_attr[p][b] % (FK_PG_PROT + 1) == prot; */
+    /*@ assert pg_start[p][a] == 0 ==> pg_attr[p][a]
+               == FK_PG_MAPPED + prot + (pg_obj[p][a] >= 0 ? FK_PG_SHARED : 0); */
+    /*@ assert b < FK_MMAP_PAGES && pg_attr[p][b] != 0 && pg_start[p][b] == 0 ==> pg_attr[p][b]
+               == FK_PG_MAPPED + prot + (pg_obj[p][b] >= 0 ? FK_PG_SHARED : 0); */
+    /*@ assert regions_shaped; */
+    set_prot(p, a, b, prot);
+    /*@ assert \forall integer q, k; 0 <= q < FK_NPROC && 0 <= k < FK_MMAP_PAGES
+               && !(q == p && a <= k <= b) ==> page_shaped(q, k); */
+    /*@ assert \forall integer k; a <= k < b ==> page_shaped(p, k); */
+    /*@ assert b < FK_MMAP_PAGES ==> page_shaped(p, b); */
+    /*@ assert regions_shaped; */
+    /*@ assert memory_ok; */
     return ok(0, 0);
 }
 
@@ -258,12 +333,17 @@ static int frame_of(int p, uint32_t addr)
 /* The page at addr now has frame v (through the counted writers). */
 /*@ requires 0 <= p < FK_NPROC && (in_heap_area(addr) || in_window(addr));
     requires frames_in_range;
+    requires regions_shaped && objs_shaped;
+    requires in_heap_area(addr) || pg_attr[p][win_page(addr)] != 0;
     requires -1 <= v < FK_NFRAME;
     assigns heap_frame[p][heap_page(addr)],
             obj_frame[OBJ_SLOT(pg_obj[p][win_page(addr)], pg_objpage[p][win_page(addr)])],
             pg_frame[p][win_page(addr)];
     ensures frame_at(p, addr) == v;
     ensures frames_in_range;
+    ensures regions_shaped;
+    ensures free_objs_empty;
+    ensures obj_frames_inside;
     ensures \forall integer fr; frame_count(fr) == \old(frame_count(fr))
               + (v == fr ? 1 : 0) - (\old(frame_at(p, addr)) == fr ? 1 : 0);
 */
