@@ -1,0 +1,171 @@
+/* QEMU supervision for the kernel backend (spec/trace-protocol.md, "The
+ * host's side"): start, HELLO handshake, frames with timeouts, stop. */
+#define _POSIX_C_SOURCE 200809L
+#include "diff/qemu.h"
+#include "spec/program.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { HELLO_TIMEOUT_MS = 5000, IDLE_FLUSH_MS = 100 };
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static int fail(struct fk_qemu *q, const char *what)
+{
+    snprintf(q->why, sizeof q->why, "%s", what);
+    return -1;
+}
+
+static void exec_qemu(const char *kernel, const char *log, int in, int out)
+{
+    char debugcon[300];
+    snprintf(debugcon, sizeof debugcon, "file:%s", log);
+    dup2(in, 0);
+    dup2(out, 1);
+    execlp("qemu-system-i386", "qemu-system-i386", "-kernel", kernel,
+           "-serial", "stdio", "-debugcon", debugcon, "-display", "none",
+           "-monitor", "none", "-no-reboot", "-m", "32",
+           "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", (char *)0);
+    _exit(127);
+}
+
+int fk_qemu_start(struct fk_qemu *q, const char *kernel, const char *log)
+{
+    int down[2], up[2];
+    struct fk_frame f;
+    double t0 = now();
+    memset(q, 0, sizeof *q);
+    q->pid = -1;
+    snprintf(q->log_path, sizeof q->log_path, "%s", log ? log : "/dev/null");
+    if (access(kernel, R_OK))
+        return fail(q, "kernel image not readable");
+    if (pipe(down) || pipe(up))
+        return fail(q, "pipe failed");
+    signal(SIGPIPE, SIG_IGN);
+    q->pid = fork();
+    if (q->pid < 0)
+        return fail(q, "fork failed");
+    if (q->pid == 0) {
+        close(down[1]);
+        close(up[0]);
+        exec_qemu(kernel, q->log_path, down[0], up[1]);
+    }
+    close(down[0]);
+    close(up[1]);
+    q->to_kernel = down[1];
+    q->from_kernel = up[0];
+    fk_frame_decoder_init(&q->dec);
+    for (;;) {
+        int left = HELLO_TIMEOUT_MS - (int)((now() - t0) * 1000);
+        int r = left > 0 ? fk_qemu_recv(q, &f, left) : 0;
+        if (r < 0)
+            return fail(q, "QEMU exited before HELLO (is qemu-system-i386 installed?)");
+        if (r == 0)
+            return fail(q, "no HELLO within 5 s");
+        if (f.type == FK_T_HELLO)
+            break;
+    }
+    q->hello_seconds = now() - t0;
+    if (fk_hello_get(f.payload, f.len, &q->hello))
+        return fail(q, "malformed HELLO");
+    q->hello.build_len = q->hello.build_len < sizeof q->hello_build
+                         ? q->hello.build_len : sizeof q->hello_build;
+    memcpy(q->hello_build, q->hello.build, q->hello.build_len);
+    q->hello.build = q->hello_build;
+    if (q->hello.proto_version != FK_PROTO_VERSION || q->hello.prog_version != FK_PROG_VERSION)
+        return fail(q, "kernel speaks another protocol or program version");
+    int bad = fk_hello_mismatch(&q->hello);
+    if (bad >= 0) {
+        snprintf(q->why, sizeof q->why, "kernel limit %s differs from the host's",
+                 fk_hello_limit_names[bad]);
+        return -1;
+    }
+    return 0;
+}
+
+int fk_qemu_send(struct fk_qemu *q, uint8_t type, const uint8_t *payload, size_t len)
+{
+    static uint8_t buf[FK_FRAME_MAX];
+    size_t n = fk_frame_encode(type, q->seq, payload, len, buf, sizeof buf);
+    if (!n)
+        return fail(q, "frame too large");
+    q->seq++;
+    return fk_qemu_write(q, buf, n);
+}
+
+int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n)
+{
+    for (size_t done = 0; done < n;) {
+        ssize_t w = write(q->to_kernel, bytes + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return fail(q, "QEMU's serial link closed");
+        done += (size_t)w;
+    }
+    return 0;
+}
+
+int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
+{
+    double deadline = now() + timeout_ms / 1000.0;
+    for (;;) {
+        if (q->pend_off < q->pend_len)
+            q->pend_off += fk_frame_push(&q->dec, q->pend + q->pend_off,
+                                         q->pend_len - q->pend_off);
+        if (fk_frame_next(&q->dec, f))
+            return 1;
+        if (q->pend_off < q->pend_len) {
+            /* the decoder is full of one unfinished frame: it is damaged */
+            if (fk_frame_flush(&q->dec, f))
+                return 1;
+            continue;
+        }
+        int left = (int)((deadline - now()) * 1000);
+        if (left <= 0)
+            return 0;
+        struct pollfd p = { q->from_kernel, POLLIN, 0 };
+        int r = poll(&p, 1, left < IDLE_FLUSH_MS ? left : IDLE_FLUSH_MS);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r == 0) {           /* idle: give up on a truncated frame */
+            if (fk_frame_flush(&q->dec, f))
+                return 1;
+            continue;
+        }
+        ssize_t n = read(q->from_kernel, q->pend, sizeof q->pend);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        q->pend_off = 0;
+        q->pend_len = (size_t)n;
+    }
+}
+
+void fk_qemu_stop(struct fk_qemu *q)
+{
+    if (q->pid > 0) {
+        kill(q->pid, SIGKILL);
+        waitpid(q->pid, 0, 0);
+        q->pid = -1;
+    }
+    if (q->to_kernel > 0)
+        close(q->to_kernel);
+    if (q->from_kernel > 0)
+        close(q->from_kernel);
+    q->to_kernel = q->from_kernel = -1;
+}

@@ -1,0 +1,44 @@
+/* The kernel backend's link: one qemu-system-i386 running kernel/ with
+ * COM1 on a pipe pair, spoken to in the frames of spec/trace-protocol.md.
+ * Host-side C (POSIX). */
+#ifndef DIFF_QEMU_H
+#define DIFF_QEMU_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include "spec/frame.h"
+#include "spec/trace.h"
+
+struct fk_qemu {
+    pid_t pid;
+    int to_kernel, from_kernel;     /* COM1 */
+    uint16_t seq;                   /* our next frame's sequence number */
+    struct fk_frame_decoder dec;
+    uint8_t pend[4096];             /* read but not yet taken by dec */
+    size_t pend_off, pend_len;
+    struct fk_hello hello;          /* as the kernel last sent it */
+    uint8_t hello_build[256];
+    double hello_seconds;           /* start to first HELLO */
+    char log_path[256];             /* the kernel's debug-port log */
+    char why[256];                  /* what went wrong, for the caller */
+};
+
+/* Boots kernel (an ELF) and waits up to 5 s for a HELLO whose versions and
+ * limits equal this build's. 0, or -1 with q->why. log may be NULL. */
+int fk_qemu_start(struct fk_qemu *q, const char *kernel, const char *log);
+
+/* Sends one frame. 0, or -1 (QEMU gone). */
+int fk_qemu_send(struct fk_qemu *q, uint8_t type, const uint8_t *payload, size_t len);
+
+/* Writes raw bytes on the link (damaged frames, garbage). 0 or -1. */
+int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n);
+
+/* The next intact frame from the kernel, waiting at most timeout_ms.
+ * 1 and *f; 0 on timeout; -1 when QEMU's end closed. */
+int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms);
+
+/* Kills QEMU (if running) and reaps it. */
+void fk_qemu_stop(struct fk_qemu *q);
+
+#endif
