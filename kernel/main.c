@@ -1,8 +1,27 @@
 /* Boot, then serve the host: HELLO, and one answer per host frame. */
 #include <stdint.h>
 #include "kernel/ktrace.h"
+#include "kernel/trap.h"
 #include "kernel/uart.h"
 #include "spec/trace.h"
+
+#ifdef KERNEL_TEST_FAULTS
+/* Test builds only (kernel:kernel_test_faults): faults on demand, to
+ * check that each becomes a PANIC frame. */
+enum { FK_T_TEST_FAULT = 0x7e };
+
+static void test_fault(uint8_t kind)
+{
+    if (kind == 0)
+        __asm__ volatile("xor %%edx, %%edx; mov $1, %%eax; xor %%ecx, %%ecx; div %%ecx"
+                         : : : "eax", "ecx", "edx");  /* divide error */
+    else if (kind == 1)
+        __asm__ volatile("ud2");                /* invalid opcode */
+    else if (kind == 2)
+        __asm__ volatile("mov %0, %%ds" : : "r"(0x2b));  /* general protection */
+    panic("test: a failed kernel check");
+}
+#endif
 
 static void serve(const struct fk_frame *f)
 {
@@ -26,6 +45,11 @@ static void serve(const struct fk_frame *f)
             trace_error(m.prog_id, FK_ERR_TYPE, "programs are not run by this kernel yet");
         }
         return;
+#ifdef KERNEL_TEST_FAULTS
+    case FK_T_TEST_FAULT:
+        test_fault(f->len ? f->payload[0] : 0);
+        return;
+#endif
     default:
         trace_error(0, FK_ERR_TYPE, "unknown frame type");
     }
@@ -36,6 +60,8 @@ void kmain(uint32_t magic, uint32_t mbi)
     struct fk_frame f;
     (void)mbi;
     uart_init();
+    gdt_init();
+    idt_init();
     klog(magic == 0x2BADB002 ? "forkspec kernel: booted by multiboot"
                              : "forkspec kernel: booted without multiboot");
     trace_hello();

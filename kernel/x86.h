@@ -21,7 +21,7 @@ static inline void outw(uint16_t port, uint16_t v)
     __asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port));
 }
 
-static inline void halt_forever(void)
+__attribute__((noreturn)) static inline void halt_forever(void)
 {
     for (;;)
         __asm__ volatile("cli; hlt");
