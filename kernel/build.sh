@@ -1,19 +1,33 @@
 #!/usr/bin/env bash
-# Builds the kernel: i386, freestanding, the shared C of spec/ linked in.
-# usage: build.sh OUT.elf LINKER_SCRIPT SOURCE...   (run from the workspace root)
-# KERNEL_CFLAGS adds compiler flags (test builds, mutants).
+# Builds the kernel: i386, freestanding, the shared C of spec/ linked in,
+# and the executor (kernel/user/) embedded as a flat image.
+# usage: build.sh OUT.elf SOURCE...   (run from the workspace root; the
+# linker scripts kernel/kernel.ld and kernel/user/user.ld come among the
+# sources). KERNEL_CFLAGS adds compiler flags (test builds, mutants).
 set -euo pipefail
-out=$1 script=$2
-shift 2
+out=$1
+shift
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-objs=()
+cflags=(-m32 -ffreestanding -nostdlib -fno-pic -fno-pie -fno-stack-protector
+        -fno-tree-loop-distribute-patterns -mno-sse -mno-mmx -O2 -g
+        -std=c11 -Wall -Wextra -Werror ${KERNEL_CFLAGS:-} -I.)
+kernel_objs=() user_objs=() kernel_ld="" user_ld="" blob=""
 for src in "$@"; do
-    case "$src" in *.h|*_main.c|*/progfile.c) continue ;; esac
     obj="$tmp/$(echo "$src" | tr / _).o"
-    gcc -m32 -ffreestanding -nostdlib -fno-pic -fno-pie -fno-stack-protector \
-        -fno-tree-loop-distribute-patterns -mno-sse -mno-mmx -O2 -g \
-        -std=c11 -Wall -Wextra -Werror ${KERNEL_CFLAGS:-} -I. -c "$src" -o "$obj"
-    objs+=("$obj")
+    case "$src" in
+        *.h|*_main.c|*/progfile.c) ;;
+        */user/*.ld) user_ld=$src ;;
+        *.ld) kernel_ld=$src ;;
+        */blob.S) blob=$src ;;
+        */user/*) gcc "${cflags[@]}" -ffunction-sections -c "$src" -o "$obj"
+                   user_objs+=("$obj") ;;
+        *) gcc "${cflags[@]}" -c "$src" -o "$obj"
+           kernel_objs+=("$obj") ;;
+    esac
 done
-ld -m elf_i386 -nostdlib --no-warn-rwx-segments -T "$script" -o "$out" "${objs[@]}"
+ld -m elf_i386 -nostdlib -T "$user_ld" -o "$tmp/executor.elf" "${user_objs[@]}"
+objcopy -O binary "$tmp/executor.elf" "$tmp/executor.bin"
+gcc "${cflags[@]}" -DEXECUTOR_BIN="\"$tmp/executor.bin\"" -c "$blob" -o "$tmp/blob.o"
+ld -m elf_i386 -nostdlib --no-warn-rwx-segments -T "$kernel_ld" -o "$out" \
+    "${kernel_objs[@]}" "$tmp/blob.o"

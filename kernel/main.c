@@ -1,8 +1,12 @@
-/* Boot, then serve the host: HELLO, and one answer per host frame. */
+/* Boot, then serve the host: HELLO once p0's executor runs, and one
+ * answer per host frame. */
 #include <stdint.h>
+#include "kernel/kalloc.h"
 #include "kernel/ktrace.h"
+#include "kernel/proc.h"
 #include "kernel/trap.h"
 #include "kernel/uart.h"
+#include "kernel/vm.h"
 #include "spec/trace.h"
 
 #ifdef KERNEL_TEST_FAULTS
@@ -55,18 +59,26 @@ static void serve(const struct fk_frame *f)
     }
 }
 
-void kmain(uint32_t magic, uint32_t mbi)
+void serve_host(void)
 {
     struct fk_frame f;
-    (void)mbi;
-    uart_init();
-    gdt_init();
-    idt_init();
-    klog(magic == 0x2BADB002 ? "forkspec kernel: booted by multiboot"
-                             : "forkspec kernel: booted without multiboot");
-    trace_hello();
     for (;;) {
         trace_next(&f);
         serve(&f);
     }
+}
+
+/* Boot: the trace link, segments and traps, kernel pages, paging; then
+ * p0's executor, whose first system call sends HELLO. */
+void kmain(uint32_t magic, uint32_t mbi)
+{
+    (void)mbi;
+    uart_init();
+    klog(magic == 0x2BADB002 ? "forkspec kernel: booted by multiboot"
+                             : "forkspec kernel: booted without multiboot");
+    gdt_init();
+    idt_init();
+    kalloc_init();
+    vm_init();
+    proc_start_p0();
 }

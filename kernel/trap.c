@@ -9,9 +9,15 @@
 
 uint32_t current_prog_id;
 
-enum { SEG_KCODE = 1, SEG_KDATA = 2, SEG_UCODE = 3, SEG_UDATA = 4, NSEGS = 5 };
+enum { SEG_KCODE = 1, SEG_KDATA = 2, SEG_UCODE = 3, SEG_UDATA = 4, SEG_TSS = 5, NSEGS = 6 };
 
 static uint64_t gdt[NSEGS];
+
+/* The task-state segment: only its ring-0 stack is used. */
+static struct {
+    uint32_t link, esp0, ss0, unused[22];
+    uint16_t trap, iomap;
+} __attribute__((packed)) tss;
 
 struct __attribute__((packed)) table_ptr {
     uint16_t limit;
@@ -27,9 +33,20 @@ static uint64_t segment(uint32_t type, uint32_t dpl)
     return d;
 }
 
+void set_kernel_stack(uint32_t esp0)
+{
+    tss.esp0 = esp0;
+}
+
 void gdt_init(void)
 {
     struct table_ptr p = { sizeof gdt - 1, (uint32_t)gdt };
+    uint32_t base = (uint32_t)&tss, limit = sizeof tss - 1;
+    tss.ss0 = KERNEL_DS;
+    tss.iomap = sizeof tss;             /* no I/O bitmap: ports are ring 0 only */
+    gdt[SEG_TSS] = (limit & 0xffff) | ((uint64_t)(base & 0xffffff) << 16)
+                   | (0x89ULL << 40)    /* present, 32-bit available TSS */
+                   | ((uint64_t)(base >> 24) << 56);
     gdt[SEG_KCODE] = segment(0xa, 0);
     gdt[SEG_KDATA] = segment(0x2, 0);
     gdt[SEG_UCODE] = segment(0xa, 3);
@@ -44,21 +61,32 @@ void gdt_init(void)
                      "mov %%ax, %%fs\n\t"
                      "mov %%ax, %%gs"
                      : : "m"(p), "i"(SEG_KCODE << 3), "i"(SEG_KDATA << 3) : "eax", "memory");
+    __asm__ volatile("ltr %w0" : : "r"(SEG_TSS << 3));
 }
 
 static uint64_t idt[256];
-extern const uint32_t trap_vectors[32];
+extern const uint32_t trap_vectors[32], syscall_vector;
+
+/* A 32-bit interrupt gate (interrupts stay off) callable from ring dpl. */
+static uint64_t gate(uint32_t handler, uint32_t dpl)
+{
+    return (handler & 0xffff) | ((uint64_t)(SEG_KCODE << 3) << 16)
+           | ((uint64_t)(0x8e | (dpl << 5)) << 40) | ((uint64_t)(handler >> 16) << 48);
+}
 
 void idt_init(void)
 {
     struct table_ptr p = { sizeof idt - 1, (uint32_t)idt };
-    for (int v = 0; v < 32; v++) {
-        uint32_t h = trap_vectors[v];
-        idt[v] = (h & 0xffff) | ((uint64_t)(SEG_KCODE << 3) << 16)
-                 | (0x8eULL << 40)                         /* present, 32-bit interrupt gate */
-                 | ((uint64_t)(h >> 16) << 48);
-    }
+    for (int v = 0; v < 32; v++)
+        idt[v] = gate(trap_vectors[v], 0);
+    idt[SYSCALL_VECTOR] = gate(syscall_vector, 3);
     __asm__ volatile("lidt %0" : : "m"(p));
+}
+
+void enter_user(struct trapframe *tf)
+{
+    __asm__ volatile("mov %0, %%esp\n\tjmp trapret" : : "r"(tf) : "memory");
+    __builtin_unreachable();
 }
 
 static const char *const exception_names[32] = {
@@ -87,9 +115,15 @@ static uint32_t read_cr2(void)
 void trap(struct trapframe *tf)
 {
     char text[160];
+    if (tf->vector == SYSCALL_VECTOR) {
+        syscall(tf);
+        return;
+    }
     struct fk_out o = fk_out_make(text, sizeof text);
     const char *name = exception_names[tf->vector & 31];
-    fk_out_str(&o, "kernel exception ");
+    /* User faults will kill the process (KILLED 11) once processes run
+     * programs; until then no user code can fault, so this is a bug too. */
+    fk_out_str(&o, (tf->cs & 3) ? "user exception " : "kernel exception ");
     fk_out_dec(&o, tf->vector);
     fk_out_str(&o, " (");
     fk_out_str(&o, name ? name : "reserved");

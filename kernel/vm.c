@@ -1,0 +1,49 @@
+#include "kernel/vm.h"
+#include "kernel/kalloc.h"
+
+static uint32_t *kernel_pd;
+
+static void kernel_map(uint32_t *pd)
+{
+    for (uint32_t i = 0; i < (KERNEL_MAP_END >> 22); i++)
+        pd[i] = (i << 22) | PTE_P | PTE_W | PTE_PS;
+}
+
+void vm_init(void)
+{
+    uint32_t cr0, cr4;
+    kernel_pd = kalloc();
+    kernel_map(kernel_pd);
+    __asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
+    __asm__ volatile("mov %0, %%cr4" : : "r"(cr4 | 0x10));          /* PSE */
+    vm_switch(kernel_pd);
+    __asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+    __asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | 0x80010000u));   /* PG, WP */
+}
+
+uint32_t *vm_new(void)
+{
+    uint32_t *pd = kalloc();
+    if (pd)
+        kernel_map(pd);
+    return pd;
+}
+
+int vm_map(uint32_t *pd, uint32_t va, uint32_t pa, uint32_t flags)
+{
+    uint32_t *pde = &pd[va >> 22], *pt;
+    if (!(*pde & PTE_P)) {
+        pt = kalloc();
+        if (!pt)
+            return -1;
+        *pde = (uint32_t)pt | PTE_P | PTE_W | PTE_U;
+    }
+    pt = (uint32_t *)(*pde & ~0xfffu);
+    pt[(va >> 12) & 1023] = pa | flags | PTE_P;
+    return 0;
+}
+
+void vm_switch(uint32_t *pd)
+{
+    __asm__ volatile("mov %0, %%cr3" : : "r"(pd) : "memory");
+}
