@@ -23,10 +23,15 @@ for src in "$@"; do
         */user/*) gcc "${cflags[@]}" -ffunction-sections -c "$src" -o "$obj"
                    user_objs+=("$obj") ;;
         *) gcc "${cflags[@]}" -c "$src" -o "$obj"
-           kernel_objs+=("$obj") ;;
+           kernel_objs+=("$obj")
+           # the executor makes the executor's checks with the shared C
+           if [ "$src" = spec/precheck.c ]; then
+               gcc "${cflags[@]}" -c "$src" -o "$obj.user.o"
+               user_objs+=("$obj.user.o")
+           fi ;;
     esac
 done
-ld -m elf_i386 -nostdlib -T "$user_ld" -o "$tmp/executor.elf" "${user_objs[@]}"
+ld -m elf_i386 -nostdlib --no-warn-rwx-segments -T "$user_ld" -o "$tmp/executor.elf" "${user_objs[@]}"
 objcopy -O binary "$tmp/executor.elf" "$tmp/executor.bin"
 gcc "${cflags[@]}" -DEXECUTOR_BIN="\"$tmp/executor.bin\"" -c "$blob" -o "$tmp/blob.o"
 ld -m elf_i386 -nostdlib --no-warn-rwx-segments -T "$kernel_ld" -o "$out" \

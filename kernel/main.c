@@ -1,7 +1,9 @@
 /* Boot, then serve the host: HELLO once p0's executor runs, and one
  * answer per host frame. */
 #include <stdint.h>
+#include "kernel/fs.h"
 #include "kernel/kalloc.h"
+#include "kernel/observe.h"
 #include "kernel/ktrace.h"
 #include "kernel/proc.h"
 #include "kernel/trap.h"
@@ -27,6 +29,76 @@ static void test_fault(uint8_t kind)
 }
 #endif
 
+static struct fk_prog prog;
+static struct fk_obs raw, canon;
+static uint8_t scratch[FK_OBS_MAX_BYTES], level1[FK_OBS_MAX_BYTES], level2[FK_OBS_MAX_BYTES];
+static uint8_t payload[FK_FRAME_MAX_PAYLOAD];
+static uint16_t baseline[FK_NLEAK];
+static uint32_t baseline_pages;
+
+/* The free counts END compares with the boot baseline. */
+static void free_counts(uint16_t out[FK_NLEAK])
+{
+    out[FK_LEAK_FRAMES] = FK_NFRAME;    /* no program memory is allocated yet */
+    out[FK_LEAK_PROCS] = (uint16_t)proc_free_slots();
+    out[FK_LEAK_FILES] = FK_NFILE;
+    out[FK_LEAK_OBJS] = FK_NOBJ;
+}
+
+static void send_step(uint32_t id, uint16_t index, struct fk_result r, uint8_t mode)
+{
+    struct fk_step_msg m = { .prog_id = id, .step = index, .result = r };
+    kernel_observe(&raw);
+    fk_obs_canon(&raw, &canon);
+    if (mode == FK_MODE_HASH) {
+        m.hash1 = fk_obs_hash(&canon, FK_L1, scratch);
+        m.hash2 = fk_obs_hash(&canon, FK_L2, scratch);
+        trace_send(FK_T_STEP, payload, fk_step_put(&m, payload, sizeof payload));
+    } else {
+        m.n1 = fk_obs_serialize(&canon, FK_L1, level1, sizeof level1);
+        m.n2 = fk_obs_serialize(&canon, FK_L2, level2, sizeof level2);
+        m.l1 = level1;
+        m.l2 = level2;
+        trace_send(FK_T_STEP_FULL, payload, fk_step_full_put(&m, payload, sizeof payload));
+    }
+}
+
+/* Tears every process down and checks every count against boot. */
+static void send_end(uint32_t id, uint16_t steps)
+{
+    struct fk_end_msg m = { .prog_id = id, .steps = steps };
+    proc_teardown_all();
+    free_counts(m.now);
+    for (int i = 0; i < FK_NLEAK; i++)
+        m.baseline[i] = baseline[i];
+    for (int n = 0; n < FK_NNODE; n++)
+        m.leaked_refs += nodes[n].refs != 0;
+    m.leak_ok = m.leaked_refs == 0 && kalloc_free_pages() == baseline_pages;
+    for (int i = 0; i < FK_NLEAK; i++)
+        m.leak_ok &= m.now[i] == m.baseline[i];
+    trace_send(FK_T_END, payload, fk_end_put(&m, payload, sizeof payload));
+}
+
+/* PROGRAM (spec/trace-protocol.md, "The kernel's side", 2). */
+static void run_program(const struct fk_program_msg *m)
+{
+    uint32_t i;
+    current_prog_id = m->prog_id;
+    fk_prog_decode(m->prog, m->prog_len, &prog);
+    fs_reset();
+    proc_reset();
+    for (i = 0; i < prog.nsteps; i++) {
+        const struct fk_step *s = &prog.step[i];
+        struct fk_result r = { FK_R_SKIP, 0, 0 };
+        int p = proc_slot(s->proc);
+        if (p >= 0 && procs[p].state == P_ALIVE)
+            r = proc_run_step(p, s);
+        send_step(m->prog_id, (uint16_t)i, r, m->mode);
+    }
+    send_end(m->prog_id, (uint16_t)i);
+    current_prog_id = 0;
+}
+
 static void serve(const struct fk_frame *f)
 {
     struct fk_program_msg m;
@@ -36,6 +108,7 @@ static void serve(const struct fk_frame *f)
     }
     switch (f->type) {
     case FK_T_RESET:
+        proc_teardown_all();
         trace_hello();
         return;
     case FK_T_PROGRAM:
@@ -44,9 +117,7 @@ static void serve(const struct fk_frame *f)
         } else if (m.mode != FK_MODE_HASH && m.mode != FK_MODE_FULL) {
             trace_error(m.prog_id, FK_ERR_MODE, "unknown mode");
         } else {
-            /* Programs run once the process and memory subsystems exist
-             * (issue #4); until then the kernel says so. */
-            trace_error(m.prog_id, FK_ERR_TYPE, "programs are not run by this kernel yet");
+            run_program(&m);
         }
         return;
 #ifdef KERNEL_TEST_FAULTS
@@ -68,8 +139,7 @@ void serve_host(void)
     }
 }
 
-/* Boot: the trace link, segments and traps, kernel pages, paging; then
- * p0's executor, whose first system call sends HELLO. */
+/* Boot: the trace link, segments and traps, kernel pages, paging; HELLO. */
 void kmain(uint32_t magic, uint32_t mbi)
 {
     (void)mbi;
@@ -80,5 +150,8 @@ void kmain(uint32_t magic, uint32_t mbi)
     idt_init();
     kalloc_init();
     vm_init();
-    proc_start_p0();
+    baseline_pages = kalloc_free_pages();
+    free_counts(baseline);
+    trace_hello();
+    serve_host();
 }

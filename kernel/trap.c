@@ -2,6 +2,7 @@
  * kernel mode is a kernel bug: report it as PANIC and halt, never reset. */
 #include "kernel/trap.h"
 #include "kernel/ktrace.h"
+#include "kernel/proc.h"
 #include "kernel/uart.h"
 #include "kernel/x86.h"
 #include "spec/out.h"
@@ -119,11 +120,11 @@ void trap(struct trapframe *tf)
         syscall(tf);
         return;
     }
+    if (tf->cs & 3)             /* the program's fault, not the kernel's */
+        proc_kill(11);
     struct fk_out o = fk_out_make(text, sizeof text);
     const char *name = exception_names[tf->vector & 31];
-    /* User faults will kill the process (KILLED 11) once processes run
-     * programs; until then no user code can fault, so this is a bug too. */
-    fk_out_str(&o, (tf->cs & 3) ? "user exception " : "kernel exception ");
+    fk_out_str(&o, "kernel exception ");
     fk_out_dec(&o, tf->vector);
     fk_out_str(&o, " (");
     fk_out_str(&o, name ? name : "reserved");

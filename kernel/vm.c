@@ -47,3 +47,40 @@ void vm_switch(uint32_t *pd)
 {
     __asm__ volatile("mov %0, %%cr3" : : "r"(pd) : "memory");
 }
+
+uint32_t *vm_kernel(void)
+{
+    return kernel_pd;
+}
+
+void vm_free(uint32_t *pd)
+{
+    for (uint32_t i = KERNEL_MAP_END >> 22; i < 1024; i++) {
+        if (!(pd[i] & PTE_P))
+            continue;
+        uint32_t *pt = (uint32_t *)(pd[i] & ~0xfffu);
+        for (int j = 0; j < 1024; j++)
+            if ((pt[j] & PTE_P) && (pt[j] & PTE_KPAGE))
+                kfree((void *)(pt[j] & ~0xfffu));
+        kfree(pt);
+    }
+    kfree(pd);
+}
+
+static uint32_t pte_of(uint32_t *pd, uint32_t va)
+{
+    if (va < KERNEL_MAP_END || !(pd[va >> 22] & PTE_P))
+        return 0;
+    return ((uint32_t *)(pd[va >> 22] & ~0xfffu))[(va >> 12) & 1023];
+}
+
+int user_range_ok(uint32_t *pd, uint32_t va, uint32_t n)
+{
+    const uint32_t want = PTE_P | PTE_W | PTE_U;
+    if (n == 0 || va + n < va)
+        return 0;
+    for (uint32_t page = va & ~0xfffu; page < va + n; page += 4096)
+        if ((pte_of(pd, page) & want) != want)
+            return 0;
+    return 1;
+}

@@ -1,10 +1,75 @@
 /* The executor every user process runs (ARCHITECTURE.md, "Execution
- * model"). So far it only announces itself; stepping arrives with the
- * process subsystem. */
+ * model"): report the last step's result and wait for the next, make the
+ * executor's checks (spec/precheck.c), perform the step, repeat. Memory
+ * steps are real loads and stores; a fault is the kernel's to handle. */
 #include "kernel/user/usys.h"
+#include "spec/precheck.h"
+
+static struct fk_step step;
+static struct fk_result result;
+static int has_result;
+
+static void from_syscall(int32_t v, int32_t aux)
+{
+    result.kind = v < 0 ? FK_R_ERR : FK_R_OK;
+    result.val = v < 0 ? -v : v;
+    result.aux = v < 0 ? 0 : aux;
+}
+
+static void perform(const struct fk_step *s)
+{
+    volatile uint32_t *word = (volatile uint32_t *)(uint32_t)s->arg[0];
+    int32_t status = 0, v;
+    switch (s->op) {
+    case FK_OP_FORK:
+        v = usys2(SYS_FORK, 0, 0);
+        if (v == 0) {           /* the child: its fork is not a step */
+            has_result = 0;
+            return;
+        }
+        from_syscall(v, 0);
+        break;
+    case FK_OP_EXIT:
+        from_syscall(usys2(SYS_EXIT, s->arg[0], 0), 0);
+        break;
+    case FK_OP_WAIT:
+        v = usys2(SYS_WAIT, s->arg[0], (int32_t)(uint32_t)&status);
+        from_syscall(v, status);
+        break;
+    case FK_OP_GETPID:
+        from_syscall(usys2(SYS_GETPID, 0, 0), 0);
+        break;
+    case FK_OP_GETPPID:
+        v = usys2(SYS_GETPPID, 0, 0);
+        result.kind = FK_R_OK;  /* -1 in p0 is a value, not an error */
+        result.val = v;
+        result.aux = 0;
+        break;
+    case FK_OP_STORE:
+        *word = (uint32_t)s->arg[1];
+        from_syscall(0, 0);
+        break;
+    case FK_OP_LOAD:
+        from_syscall(0, 0);
+        result.val = (int32_t)*word;
+        break;
+    default:
+        usys2(SYS_NOT_YET, s->op, 0);
+    }
+    has_result = 1;
+}
 
 void _start(void)
 {
-    for (;;)
-        usys1(SYS_READY, 0);
+    for (;;) {
+        usys2(SYS_NEXT, has_result ? (int32_t)(uint32_t)&result : 0,
+              (int32_t)(uint32_t)&step);
+        has_result = 1;
+        if (fk_precheck(&step, &result)) {
+            if (result.kind == FK_R_KILLED)
+                usys2(SYS_DIE, result.val, 0);
+            continue;
+        }
+        perform(&step);
+    }
 }

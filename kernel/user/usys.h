@@ -1,16 +1,25 @@
 /* The executor's system calls into kernel/ (int 0x80, number in eax,
- * arguments in ebx, ecx, edx; result in eax). */
+ * arguments in ebx and ecx; result in eax: >= 0, or -errno). */
 #ifndef KERNEL_USER_USYS_H
 #define KERNEL_USER_USYS_H
 
 #include <stdint.h>
 
-enum { SYS_READY = 1 };     /* the executor waits for its first step */
+enum {
+    SYS_NEXT = 1,       /* (result or 0, step buffer): report, wait for a step */
+    SYS_DIE,            /* (signal): the executor faulted (its checks) */
+    SYS_NOT_YET,        /* (op): an operation this kernel does not have yet */
+    SYS_FORK,
+    SYS_EXIT,           /* (status) */
+    SYS_WAIT,           /* (pid, status buffer) */
+    SYS_GETPID,
+    SYS_GETPPID
+};
 
-static inline int32_t usys1(int32_t num, int32_t a)
+static inline int32_t usys2(int32_t num, int32_t a, int32_t b)
 {
     int32_t r;
-    __asm__ volatile("int $0x80" : "=a"(r) : "a"(num), "b"(a) : "memory");
+    __asm__ volatile("int $0x80" : "=a"(r) : "a"(num), "b"(a), "c"(b) : "memory");
     return r;
 }
 
