@@ -2,22 +2,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "diff/qemu.h"
 #include "model/model.h"
 #include "spec/obs_print.h"
 #include "spec/progfile.h"
 
 static const char usage[] =
-    "usage: forkspec run [--backend model] [--state] [--binary] PROG\n"
-    "  --backend B   model (default); kernel and linux arrive with their issues\n"
+    "usage: forkspec run [--backend model|kernel] [--state] [--binary] PROG\n"
+    "  --backend B   model (default), or kernel (QEMU); linux arrives with its issue\n"
     "  --state       print the full observation (L1 and L2) after every step\n"
-    "  --binary      PROG is in the binary form\n";
+    "  --binary      PROG is in the binary form\n"
+    "  --kernel ELF  the kernel image (./forkspec run passes the bundled one)\n";
 
 static struct fk_prog prog;
 static struct fk_obs raw, canon;
 static char text[1 << 20];
 
+/* One step's line, and with obs its observation. */
 static void print_step(uint32_t i, const struct fk_step *s,
-                       const struct fk_result *r, int state)
+                       const struct fk_result *r, const struct fk_obs *obs)
 {
     struct fk_out o = fk_out_make(text, sizeof text);
     size_t mark;
@@ -30,21 +33,99 @@ static void print_step(uint32_t i, const struct fk_step *s,
     fk_out_str(&o, " = ");
     fk_result_print(s, r, &o);
     fk_out_char(&o, '\n');
+    if (obs)
+        fk_obs_print(obs, FK_L2, "      ", &o);
+    fwrite(text, 1, o.len < sizeof text ? o.len : sizeof text, stdout);
+}
+
+static int run_model(int state)
+{
+    model_reset();
     if (state) {
+        struct fk_out o = fk_out_make(text, sizeof text);
+        fk_out_str(&o, "initial state\n");
         model_observe(&raw);
         fk_obs_canon(&raw, &canon);
         fk_obs_print(&canon, FK_L2, "      ", &o);
+        fwrite(text, 1, o.len < sizeof text ? o.len : sizeof text, stdout);
     }
-    fwrite(text, 1, o.len < sizeof text ? o.len : sizeof text, stdout);
+    for (uint32_t i = 0; i < prog.nsteps; i++) {
+        struct fk_result r = model_step(prog.step[i]);
+        if (state) {
+            model_observe(&raw);
+            fk_obs_canon(&raw, &canon);
+        }
+        print_step(i, &prog.step[i], &r, state ? &canon : NULL);
+    }
+    return 0;
+}
+
+static struct fk_qemu qemu;
+
+/* A kernel frame that is not the next STEP_FULL: say what it means. */
+static int kernel_trouble(int got, const struct fk_frame *f, uint32_t step)
+{
+    struct fk_panic_msg pm;
+    if (got == 0)
+        fprintf(stderr, "forkspec run: the kernel hung at step %u (no frame for 2 s)\n", step);
+    else if (got < 0)
+        fprintf(stderr, "forkspec run: the kernel died at step %u\n", step);
+    else if (f->type == FK_T_PANIC && !fk_panic_get(f->payload, f->len, &pm))
+        fprintf(stderr, "forkspec run: kernel PANIC at step %u: %.*s (trap %u, eip 0x%x)\n",
+                step, (int)pm.text_len, (const char *)pm.text, pm.trap, pm.eip);
+    else
+        fprintf(stderr, "forkspec run: unexpected kernel frame 0x%02x at step %u\n",
+                f->type, step);
+    fk_qemu_stop(&qemu);
+    return 1;
+}
+
+static int run_kernel(const char *kernel, int state)
+{
+    static uint8_t bin[1 + FK_MAX_STEPS * 32], payload[FK_FRAME_MAX_PAYLOAD];
+    struct fk_frame f;
+    struct fk_step_msg m;
+    struct fk_end_msg e;
+    if (fk_qemu_start(&qemu, kernel, NULL)) {
+        fprintf(stderr, "forkspec run: kernel %s did not start: %s\n", kernel, qemu.why);
+        fk_qemu_stop(&qemu);
+        return 2;
+    }
+    size_t n = fk_prog_encode(&prog, bin, sizeof bin);
+    struct fk_program_msg pm = { 1, FK_MODE_FULL, 0, bin, n };
+    size_t len = fk_program_put(&pm, payload, sizeof payload);
+    if (!len || fk_qemu_send(&qemu, FK_T_PROGRAM, payload, len))
+        return kernel_trouble(-1, &f, 0);
+    for (uint32_t i = 0; i < prog.nsteps; i++) {
+        int got = fk_qemu_recv(&qemu, &f, 2000);
+        if (got != 1 || f.type != FK_T_STEP_FULL || fk_step_full_get(f.payload, f.len, &m)
+            || m.step != i || fk_obs_deserialize(m.l1, m.n1, m.l2, m.n2, &canon))
+            return kernel_trouble(got, &f, i);
+        print_step(i, &prog.step[i], &m.result, state ? &canon : NULL);
+    }
+    int got = fk_qemu_recv(&qemu, &f, 2000);
+    if (got != 1 || f.type != FK_T_END || fk_end_get(f.payload, f.len, &e))
+        return kernel_trouble(got, &f, prog.nsteps);
+    fk_qemu_stop(&qemu);
+    if (!e.leak_ok) {
+        fprintf(stderr, "forkspec run: END reports a leak: %u refcounts not back, free "
+                "frames %u/%u, slots %u/%u, files %u/%u, objects %u/%u (now/boot)\n",
+                e.leaked_refs, e.now[0], e.baseline[0], e.now[1], e.baseline[1],
+                e.now[2], e.baseline[2], e.now[3], e.baseline[3]);
+        return 1;
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
-    const char *backend = "model", *path = NULL;
+    const char *backend = "model", *path = NULL, *kernel = "bazel-bin/kernel/kernel.elf";
     int state = 0, binary = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--backend") && i + 1 < argc) {
             backend = argv[++i];
+        } else if (!strcmp(argv[i], "--kernel") && i + 1 < argc) {
+            kernel = argv[++i];
         } else if (!strcmp(argv[i], "--state")) {
             state = 1;
         } else if (!strcmp(argv[i], "--binary")) {
@@ -63,26 +144,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "forkspec run: no program given\n%s", usage);
         return 2;
     }
-    if (strcmp(backend, "model")) {
+    if (strcmp(backend, "model") && strcmp(backend, "kernel")) {
         fprintf(stderr, "forkspec run: backend '%s' is not in this build yet "
-                "(model is)\n", backend);
+                "(model and kernel are)\n", backend);
         return 2;
     }
     if (fk_load_program("forkspec run", path, binary, &prog))
         return 2;
-    model_reset();
-    if (state) {
-        struct fk_out o = fk_out_make(text, sizeof text);
-        fk_out_str(&o, "initial state\n");
-        model_observe(&raw);
-        fk_obs_canon(&raw, &canon);
-        fk_obs_print(&canon, FK_L2, "      ", &o);
-        fwrite(text, 1, o.len < sizeof text ? o.len : sizeof text, stdout);
-    }
-    for (uint32_t i = 0; i < prog.nsteps; i++) {
-        struct fk_result r;
-        r = model_step(prog.step[i]);
-        print_step(i, &prog.step[i], &r, state);
-    }
-    return 0;
+    return strcmp(backend, "kernel") ? run_model(state) : run_kernel(kernel, state);
 }

@@ -38,8 +38,29 @@ printf 'p0 fork\np1 read 0\n' > "$tmp/bad.prog"
 "$run" "$tmp/bad.prog" > "$tmp/bad" 2>&1; rc=$?
 check "bad program: status 2" test "$rc" = 2
 check "bad program: position" grep -qx "$tmp/bad.prog:2:11: read: missing COUNT (a number)" "$tmp/bad"
-"$run" --backend kernel "$tmp/p.prog" > /dev/null 2>&1; rc=$?
+"$run" --backend linux "$tmp/p.prog" > /dev/null 2>&1; rc=$?
 check "unknown backend: status 2" test "$rc" = 2
+
+# the kernel in QEMU, on operations it has: the same lines as the model
+cat > "$tmp/k.prog" <<'P'
+p0 fork
+p1 getppid
+p1 exit 3
+p0 wait -1
+p0 store 0x40000000 1
+p2 getpid
+P
+"$run" "$tmp/k.prog" > "$tmp/km" 2>&1
+"$run" --backend kernel --kernel kernel/kernel.elf "$tmp/k.prog" > "$tmp/kk" 2>&1; rc=$?
+check "kernel: exit 0" test "$rc" = 0
+check "kernel: same results as the model" cmp -s "$tmp/km" "$tmp/kk"
+"$run" --backend kernel --kernel kernel/kernel.elf --state "$tmp/k.prog" > "$tmp/ks" 2>&1
+check "kernel: state" grep -qE '^ +p1: zombie ppid=p0 status=exited\(3\)$' "$tmp/ks"
+"$run" --backend kernel --kernel kernel/kernel.elf "$tmp/p.prog" > "$tmp/kp" 2>&1; rc=$?
+check "kernel: missing operation is a PANIC, status 1" test "$rc" = 1
+check "kernel: PANIC names it" grep -q "kernel PANIC at step 0: not in this kernel yet: open" "$tmp/kp"
+"$run" --backend kernel --kernel /nonexistent "$tmp/k.prog" > "$tmp/kn" 2>&1; rc=$?
+check "kernel: missing image, status 2" test "$rc" = 2
 "$run" > /dev/null 2>&1; rc=$?
 check "no program: status 2" test "$rc" = 2
 
