@@ -24,11 +24,11 @@ for src in "$@"; do
                    user_objs+=("$obj") ;;
         *) gcc "${cflags[@]}" -c "$src" -o "$obj"
            kernel_objs+=("$obj")
-           # the executor makes the executor's checks with the shared C
-           if [ "$src" = spec/precheck.c ]; then
+           # the executor's checks, checksums and memset: shared with it
+           case "$src" in spec/precheck.c|spec/obs.c|spec/bytes.c|kernel/lib.c)
                gcc "${cflags[@]}" -c "$src" -o "$obj.user.o"
-               user_objs+=("$obj.user.o")
-           fi ;;
+               user_objs+=("$obj.user.o") ;;
+           esac ;;
     esac
 done
 ld -m elf_i386 -nostdlib --no-warn-rwx-segments -T "$user_ld" -o "$tmp/executor.elf" "${user_objs[@]}"

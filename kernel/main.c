@@ -1,6 +1,7 @@
 /* Boot, then serve the host: HELLO once p0's executor runs, and one
  * answer per host frame. */
 #include <stdint.h>
+#include "kernel/file.h"
 #include "kernel/fs.h"
 #include "kernel/kalloc.h"
 #include "kernel/observe.h"
@@ -41,7 +42,7 @@ static void free_counts(uint16_t out[FK_NLEAK])
 {
     out[FK_LEAK_FRAMES] = FK_NFRAME;    /* no program memory is allocated yet */
     out[FK_LEAK_PROCS] = (uint16_t)proc_free_slots();
-    out[FK_LEAK_FILES] = FK_NFILE;
+    out[FK_LEAK_FILES] = (uint16_t)file_free_count();
     out[FK_LEAK_OBJS] = FK_NOBJ;
 }
 
@@ -86,6 +87,7 @@ static void run_program(const struct fk_program_msg *m)
     current_prog_id = m->prog_id;
     fk_prog_decode(m->prog, m->prog_len, &prog);
     fs_reset();
+    file_reset();
     proc_reset();
     for (i = 0; i < prog.nsteps; i++) {
         const struct fk_step *s = &prog.step[i];
@@ -150,6 +152,7 @@ void kmain(uint32_t magic, uint32_t mbi)
     idt_init();
     kalloc_init();
     vm_init();
+    file_reset();
     baseline_pages = kalloc_free_pages();
     free_counts(baseline);
     trace_hello();

@@ -1,6 +1,7 @@
 /* The process table, fork/exit/wait, and lock-step scheduling. */
 #include "kernel/proc.h"
 #include <string.h>
+#include "kernel/file.h"
 #include "kernel/fs.h"
 #include "kernel/kalloc.h"
 #include "kernel/vm.h"
@@ -107,6 +108,7 @@ void proc_reset(void)
     q->pid = 0;
     q->parent = -1;
     q->cwd = FK_NODE_ROOT;
+    memset(q->fd, -1, sizeof q->fd);
     q->pd = vm_new();
     if (!q->pd || new_kstack(q)
         || load_executor(q->pd, executor_image,
@@ -177,6 +179,11 @@ int32_t proc_fork(void)
     child->status = 0;
     child->cwd = parent->cwd;
     node_get(child->cwd);
+    for (int i = 0; i < FK_NOFILE; i++) {
+        child->fd[i] = parent->fd[i];
+        if (child->fd[i] >= 0)
+            file_dup(child->fd[i]);
+    }
     child->step_due = 0;
     child->state = P_ALIVE;
     return child->pid;
@@ -187,6 +194,11 @@ int32_t proc_fork(void)
 static void become_zombie(int p, int32_t status)
 {
     struct proc *q = &procs[p];
+    for (int i = 0; i < FK_NOFILE; i++)
+        if (q->fd[i] >= 0) {
+            file_close(q->fd[i]);
+            q->fd[i] = -1;
+        }
     node_put(q->cwd);
     q->cwd = -1;
     for (int r = 0; r < FK_NPROC; r++)

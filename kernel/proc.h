@@ -23,6 +23,7 @@ struct proc {
     int parent;                     /* slot, -1 for p0 */
     int32_t status;                 /* wait status of a zombie */
     int cwd;                        /* node, -1 once a zombie */
+    int8_t fd[FK_NOFILE];           /* open files (kernel/file.h), -1 empty */
     uint32_t *pd;                   /* page directory */
     uint8_t *kstack;                /* one page; the trapframe at its top */
     struct trapframe *tf;

@@ -1,9 +1,22 @@
 /* System calls from the executor (kernel/user/usys.h). */
+#include "kernel/file.h"
 #include "kernel/ktrace.h"
 #include "kernel/proc.h"
+#include "kernel/vm.h"
 #include "kernel/trap.h"
 #include "kernel/user/usys.h"
+#include "spec/errno.h"
 #include "spec/out.h"
+
+/* A user buffer of count bytes (0 .. FK_MAX_IO), or 0 when it is bad. */
+static void *user_buffer(struct proc *q, int32_t ubuf, int32_t count)
+{
+    if (count < 0 || count > FK_MAX_IO)
+        return 0;
+    if (count && !user_range_ok(q->pd, (uint32_t)ubuf, (uint32_t)count))
+        panic("executor passed a bad buffer");
+    return (void *)(uint32_t)ubuf;
+}
 
 static void not_yet(int32_t op)
 {
@@ -17,7 +30,8 @@ static void not_yet(int32_t op)
 void syscall(struct trapframe *tf)
 {
     struct proc *q = proc_current();
-    int32_t a = (int32_t)tf->ebx, b = (int32_t)tf->ecx;
+    int32_t a = (int32_t)tf->ebx, b = (int32_t)tf->ecx, c = (int32_t)tf->edx, fds[2];
+    void *buf;
     switch (tf->eax) {
     case SYS_NEXT:
         proc_next((uint32_t)a, (uint32_t)b);
@@ -41,6 +55,39 @@ void syscall(struct trapframe *tf)
         return;
     case SYS_GETPPID:
         tf->eax = (uint32_t)(q->parent < 0 ? -1 : procs[q->parent].pid);
+        return;
+    case SYS_OPEN:
+        tf->eax = (uint32_t)file_open(q->fd, q->cwd, a, b);
+        return;
+    case SYS_CLOSE:
+        tf->eax = (uint32_t)file_close_fd(q->fd, a);
+        return;
+    case SYS_DUP:
+        tf->eax = (uint32_t)file_dup_fd(q->fd, a);
+        return;
+    case SYS_DUP2:
+        tf->eax = (uint32_t)file_dup2(q->fd, a, b);
+        return;
+    case SYS_PIPE:
+        if (!user_range_ok(q->pd, (uint32_t)a, sizeof fds))
+            panic("executor passed a bad pipe buffer");
+        tf->eax = (uint32_t)file_pipe(q->fd, &fds[0], &fds[1]);
+        ((int32_t *)(uint32_t)a)[0] = fds[0];
+        ((int32_t *)(uint32_t)a)[1] = fds[1];
+        return;
+    case SYS_READ:
+        buf = user_buffer(q, b, c);
+        tf->eax = (uint32_t)(buf || !c ? file_read(q->fd, a, buf, c) : -FK_EINVAL);
+        return;
+    case SYS_WRITE:
+        buf = user_buffer(q, b, c);
+        tf->eax = (uint32_t)(buf || !c ? file_write(q->fd, a, buf, c) : -FK_EINVAL);
+        return;
+    case SYS_LSEEK:
+        tf->eax = (uint32_t)file_lseek(q->fd, a, b, c);
+        return;
+    case SYS_CHDIR:
+        tf->eax = (uint32_t)file_chdir(&q->cwd, a);
         return;
     default:
         panic("unknown system call");

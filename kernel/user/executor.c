@@ -2,10 +2,12 @@
  * model"): report the last step's result and wait for the next, make the
  * executor's checks (spec/precheck.c), perform the step, repeat. Memory
  * steps are real loads and stores; a fault is the kernel's to handle. */
+#include <string.h>
 #include "kernel/user/usys.h"
 #include "spec/precheck.h"
 
 static struct fk_step step;
+static uint8_t io[FK_MAX_IO];
 static struct fk_result result;
 static int has_result;
 
@@ -19,8 +21,39 @@ static void from_syscall(int32_t v, int32_t aux)
 static void perform(const struct fk_step *s)
 {
     volatile uint32_t *word = (volatile uint32_t *)(uint32_t)s->arg[0];
-    int32_t status = 0, v;
+    int32_t status = 0, v, fds[2];
+    const int32_t *a = s->arg;
     switch (s->op) {
+    case FK_OP_OPEN:
+        from_syscall(usys2(SYS_OPEN, a[0], a[1]), 0);
+        break;
+    case FK_OP_CLOSE:
+        from_syscall(usys2(SYS_CLOSE, a[0], 0), 0);
+        break;
+    case FK_OP_DUP:
+        from_syscall(usys2(SYS_DUP, a[0], 0), 0);
+        break;
+    case FK_OP_DUP2:
+        from_syscall(usys2(SYS_DUP2, a[0], a[1]), 0);
+        break;
+    case FK_OP_PIPE:
+        v = usys2(SYS_PIPE, (int32_t)(uint32_t)fds, 0);
+        from_syscall(v < 0 ? v : fds[0], fds[1]);
+        break;
+    case FK_OP_READ:
+        v = usys3(SYS_READ, a[0], (int32_t)(uint32_t)io, a[1]);
+        from_syscall(v, v > 0 ? (int32_t)fk_sum_bytes(io, (size_t)v) : 0);
+        break;
+    case FK_OP_WRITE:
+        memset(io, a[2], (size_t)a[1]);
+        from_syscall(usys3(SYS_WRITE, a[0], (int32_t)(uint32_t)io, a[1]), 0);
+        break;
+    case FK_OP_LSEEK:
+        from_syscall(usys3(SYS_LSEEK, a[0], a[1], a[2]), 0);
+        break;
+    case FK_OP_CHDIR:
+        from_syscall(usys2(SYS_CHDIR, a[0], 0), 0);
+        break;
     case FK_OP_FORK:
         v = usys2(SYS_FORK, 0, 0);
         if (v == 0) {           /* the child: its fork is not a step */
