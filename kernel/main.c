@@ -4,6 +4,7 @@
 #include "kernel/file.h"
 #include "kernel/fs.h"
 #include "kernel/kalloc.h"
+#include "kernel/mm.h"
 #include "kernel/observe.h"
 #include "kernel/ktrace.h"
 #include "kernel/proc.h"
@@ -40,10 +41,10 @@ static uint32_t baseline_pages;
 /* The free counts END compares with the boot baseline. */
 static void free_counts(uint16_t out[FK_NLEAK])
 {
-    out[FK_LEAK_FRAMES] = FK_NFRAME;    /* no program memory is allocated yet */
+    out[FK_LEAK_FRAMES] = (uint16_t)mm_free_frames();
     out[FK_LEAK_PROCS] = (uint16_t)proc_free_slots();
     out[FK_LEAK_FILES] = (uint16_t)file_free_count();
-    out[FK_LEAK_OBJS] = FK_NOBJ;
+    out[FK_LEAK_OBJS] = (uint16_t)mm_free_objects();
 }
 
 static void send_step(uint32_t id, uint16_t index, struct fk_result r, uint8_t mode)
@@ -88,6 +89,7 @@ static void run_program(const struct fk_program_msg *m)
     fk_prog_decode(m->prog, m->prog_len, &prog);
     fs_reset();
     file_reset();
+    mm_reset();
     proc_reset();
     for (i = 0; i < prog.nsteps; i++) {
         const struct fk_step *s = &prog.step[i];
@@ -153,6 +155,8 @@ void kmain(uint32_t magic, uint32_t mbi)
     kalloc_init();
     vm_init();
     file_reset();
+    mm_init();
+    mm_reset();
     baseline_pages = kalloc_free_pages();
     free_counts(baseline);
     trace_hello();

@@ -11,13 +11,16 @@ static void observe_proc(const struct proc *q, struct fk_obs_proc *o)
     o->state = (uint8_t)q->state;
     o->status = q->state == P_ZOMBIE ? q->status : 0;
     o->cwd = q->state == P_ALIVE ? (uint8_t)q->cwd : 0;
-    o->heap_pages = 0;
+    o->heap_pages = q->mem.heap_pages;
     for (int i = 0; i < FK_NOFILE; i++)
         o->fd[i] = q->fd[i] < 0 ? FK_NIL : q->fd[i];
     for (int k = 0; k < FK_NPAGES; k++) {
-        o->page[k] = 0;
-        o->sum[k] = 0;
-        o->frame[k] = o->obj[k] = o->objpage[k] = FK_NIL;
+        int obj, objpage, priv, f = mm_page_frame(&q->mem, k, &obj, &objpage, &priv);
+        o->page[k] = mm_page_attr(&q->mem, k);
+        o->sum[k] = o->page[k] && f >= 0 ? fk_sum_words(frame_words(f), FK_PAGE_WORDS) : 0;
+        o->frame[k] = (int16_t)(o->page[k] ? priv : FK_NIL);
+        o->obj[k] = (int16_t)(o->page[k] ? obj : FK_NIL);
+        o->objpage[k] = (int16_t)(o->page[k] ? objpage : FK_NIL);
     }
 }
 
@@ -44,8 +47,18 @@ void kernel_observe(struct fk_obs *raw)
         raw->node[n].sum = fk_node_is_dir(n) ? 0 : fk_sum_bytes(nodes[n].data, nodes[n].size);
         raw->node[n].refs = nodes[n].refs;
     }
-    raw->free_frames = FK_NFRAME;
+    raw->nframe = FK_NFRAME;
+    for (int f = 0; f < FK_NFRAME; f++)
+        raw->frame_refs[f] = frame_refs[f];
+    raw->nobj = FK_NOBJ;
+    for (int b = 0; b < FK_NOBJ; b++) {
+        raw->obj[b].refs = objects[b].refs;
+        for (int k = 0; k < FK_MMAP_PAGES; k++)
+            raw->obj[b].frame[k] = objects[b].refs && k < objects[b].npages
+                                   ? objects[b].frame[k] : FK_NIL;
+    }
+    raw->free_frames = (uint16_t)mm_free_frames();
     raw->free_procs = (uint16_t)proc_free_slots();
     raw->free_files = (uint16_t)file_free_count();
-    raw->free_objs = FK_NOBJ;
+    raw->free_objs = (uint16_t)mm_free_objects();
 }

@@ -109,6 +109,7 @@ void proc_reset(void)
     q->parent = -1;
     q->cwd = FK_NODE_ROOT;
     memset(q->fd, -1, sizeof q->fd);
+    space_clear(&q->mem);
     q->pd = vm_new();
     if (!q->pd || new_kstack(q)
         || load_executor(q->pd, executor_image,
@@ -184,6 +185,7 @@ int32_t proc_fork(void)
         if (child->fd[i] >= 0)
             file_dup(child->fd[i]);
     }
+    mm_fork(&child->mem, &parent->mem, parent->pd);
     child->step_due = 0;
     child->state = P_ALIVE;
     return child->pid;
@@ -199,6 +201,7 @@ static void become_zombie(int p, int32_t status)
             file_close(q->fd[i]);
             q->fd[i] = -1;
         }
+    mm_release(&q->mem, q->pd);
     node_put(q->cwd);
     q->cwd = -1;
     for (int r = 0; r < FK_NPROC; r++)

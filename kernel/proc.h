@@ -5,6 +5,7 @@
 #define KERNEL_PROC_H
 
 #include <stdint.h>
+#include "kernel/mm.h"
 #include "kernel/trap.h"
 #include "spec/limits.h"
 #include "spec/obs.h"
@@ -24,6 +25,7 @@ struct proc {
     int32_t status;                 /* wait status of a zombie */
     int cwd;                        /* node, -1 once a zombie */
     int8_t fd[FK_NOFILE];           /* open files (kernel/file.h), -1 empty */
+    struct space mem;               /* the program's memory (kernel/mm.h) */
     uint32_t *pd;                   /* page directory */
     uint8_t *kstack;                /* one page; the trapframe at its top */
     struct trapframe *tf;

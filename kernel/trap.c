@@ -120,8 +120,14 @@ void trap(struct trapframe *tf)
         syscall(tf);
         return;
     }
-    if (tf->cs & 3)             /* the program's fault, not the kernel's */
-        proc_kill(11);
+    if (tf->cs & 3) {           /* the program's fault, not the kernel's */
+        struct proc *q = proc_current();
+        int sig = tf->vector == 14 ? mm_fault(&q->mem, q->pd, read_cr2(), (tf->error & 2) != 0)
+                                   : 11;
+        if (sig)
+            proc_kill(sig);
+        return;                 /* the page is mapped now: retry */
+    }
     struct fk_out o = fk_out_make(text, sizeof text);
     const char *name = exception_names[tf->vector & 31];
     fk_out_str(&o, "kernel exception ");

@@ -40,7 +40,19 @@ int vm_map(uint32_t *pd, uint32_t va, uint32_t pa, uint32_t flags)
     }
     pt = (uint32_t *)(*pde & ~0xfffu);
     pt[(va >> 12) & 1023] = pa | flags | PTE_P;
+    __asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
     return 0;
+}
+
+void vm_unmap_user(uint32_t *pd, uint32_t lo, uint32_t hi)
+{
+    uint32_t cr3;
+    for (uint32_t va = lo; va < hi; va += 4096)
+        if (pd[va >> 22] & PTE_P)
+            ((uint32_t *)(pd[va >> 22] & ~0xfffu))[(va >> 12) & 1023] = 0;
+    __asm__ volatile("mov %%cr3, %0" : "=r"(cr3));
+    if (cr3 == (uint32_t)pd)
+        vm_switch(pd);          /* flushes the TLB */
 }
 
 void vm_switch(uint32_t *pd)

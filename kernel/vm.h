@@ -17,7 +17,9 @@ uint32_t *vm_new(void);             /* a page directory with the kernel map, or 
  * page is left for a page table. */
 int vm_map(uint32_t *pd, uint32_t va, uint32_t pa, uint32_t flags);
 void vm_switch(uint32_t *pd);
-uint32_t *vm_kernel(void);          /* the page directory of the host loop */
+uint32_t *vm_kernel(void);
+/* Drops pd's mappings of [lo, hi) (the pages themselves stay). */
+void vm_unmap_user(uint32_t *pd, uint32_t lo, uint32_t hi);          /* the page directory of the host loop */
 /* Frees pd, its page tables and the kernel-pool pages mapped in it. */
 void vm_free(uint32_t *pd);
 /* 1 when [va, va + n) is mapped user-writable in pd. */

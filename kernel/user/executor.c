@@ -54,6 +54,18 @@ static void perform(const struct fk_step *s)
     case FK_OP_CHDIR:
         from_syscall(usys2(SYS_CHDIR, a[0], 0), 0);
         break;
+    case FK_OP_MMAP:           /* window and heap addresses are below 2^31 */
+        from_syscall(usys3(SYS_MMAP, a[0], a[1], a[2] | a[3] << 8), 0);
+        break;
+    case FK_OP_MUNMAP:
+        from_syscall(usys2(SYS_MUNMAP, a[0], a[1]), 0);
+        break;
+    case FK_OP_MPROTECT:
+        from_syscall(usys3(SYS_MPROTECT, a[0], a[1], a[2]), 0);
+        break;
+    case FK_OP_SBRK:
+        from_syscall(usys2(SYS_SBRK, a[0], 0), 0);
+        break;
     case FK_OP_FORK:
         v = usys2(SYS_FORK, 0, 0);
         if (v == 0) {           /* the child: its fork is not a step */
@@ -87,7 +99,7 @@ static void perform(const struct fk_step *s)
         result.val = (int32_t)*word;
         break;
     default:
-        usys2(SYS_NOT_YET, s->op, 0);
+        usys2(SYS_BAD_STEP, s->op, 0);
     }
     has_result = 1;
 }

@@ -8,7 +8,7 @@
 enum {
     SYS_NEXT = 1,       /* (result or 0, step buffer): report, wait for a step */
     SYS_DIE,            /* (signal): the executor faulted (its checks) */
-    SYS_NOT_YET,        /* (op): an operation this kernel does not have yet */
+    SYS_BAD_STEP,       /* (op): a step the executor does not know (a bug) */
     SYS_FORK,
     SYS_EXIT,           /* (status) */
     SYS_WAIT,           /* (pid, status buffer) */
@@ -22,7 +22,11 @@ enum {
     SYS_READ,           /* (fd, buffer, count) */
     SYS_WRITE,          /* (fd, buffer, count) */
     SYS_LSEEK,          /* (fd, offset, whence) */
-    SYS_CHDIR           /* (path) */
+    SYS_CHDIR,          /* (path) */
+    SYS_MMAP,           /* (addr, npages, prot | sharing << 8) */
+    SYS_MUNMAP,         /* (addr, npages) */
+    SYS_MPROTECT,       /* (addr, npages, prot) */
+    SYS_SBRK            /* (delta pages) */
 };
 
 static inline int32_t usys3(int32_t num, int32_t a, int32_t b, int32_t c)
