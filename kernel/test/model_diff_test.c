@@ -126,7 +126,7 @@ int main(int argc, char **argv)
 {
     static struct fk_prog p;
     if (argc < 2) {
-        fprintf(stderr, "usage: model_diff_test KERNEL.elf [RANDOM_PROGRAMS]\n");
+        fprintf(stderr, "usage: model_diff_test KERNEL.elf [RANDOM_PROGRAMS [SEED]]\n");
         return 2;
     }
     int started = fk_qemu_start(&q, argv[1], 0);
@@ -167,9 +167,11 @@ int main(int argc, char **argv)
              "p0 fork\np0 fork\np0 fork\np15 fork\np0 wait -1\np0 fork\n");
 
     int n = argc > 2 ? atoi(argv[2]) : 300;
-    struct fk_rng rng = fk_rng_seed(20261201);
+    struct fk_rng rng = fk_rng_seed(argc > 3 ? strtoull(argv[3], 0, 10) : 20261201);
     int random_bad = 0;
     for (int k = 0; k < n && random_bad < 3; k++) {
+        if (k && k % 1000 == 0)
+            printf("%d programs, %d differ\n", k, random_bad);
         fk_gen_program(&rng, 40, &p);
         char name[32];
         snprintf(name, sizeof name, "random #%d", k);
