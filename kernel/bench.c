@@ -1,0 +1,80 @@
+/* forkspec bench kernel: boot to HELLO, and steps per second in persistent
+ * hash mode end to end (program out, STEP frames and END back over the
+ * serial link), on random programs of the realistic mix.
+ * usage: bench KERNEL.elf [SECONDS [STEPS]] */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "diff/qemu.h"
+#include "spec/gen.h"
+
+static struct fk_qemu q;
+static struct fk_prog prog;
+static uint8_t bin[1 + FK_MAX_STEPS * 32], payload[FK_FRAME_MAX_PAYLOAD];
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/* Runs one program; returns its STEP count, or -1 on trouble. */
+static int run_one(uint32_t id)
+{
+    struct fk_frame f;
+    size_t n = fk_prog_encode(&prog, bin, sizeof bin);
+    struct fk_program_msg m = { id, FK_MODE_HASH, 0, bin, n };
+    size_t len = fk_program_put(&m, payload, sizeof payload);
+    int steps = 0;
+    if (!len || fk_qemu_send(&q, FK_T_PROGRAM, payload, len))
+        return -1;
+    for (;;) {
+        if (fk_qemu_recv(&q, &f, 5000) != 1)
+            return -1;
+        if (f.type == FK_T_END)
+            return steps;
+        if (f.type != FK_T_STEP)
+            return -1;
+        steps++;
+    }
+}
+
+int main(int argc, char **argv)
+{
+    double seconds = argc > 2 ? atof(argv[2]) : 5, boot = 0;
+    uint32_t nsteps = argc > 3 ? (uint32_t)atoi(argv[3]) : 20;
+    if (argc < 2 || seconds <= 0 || nsteps < 1 || nsteps > FK_MAX_STEPS) {
+        fprintf(stderr, "usage: bench KERNEL.elf [SECONDS [STEPS (1..%d)]]\n", FK_MAX_STEPS);
+        return 2;
+    }
+    for (int i = 0; i < 5; i++) {
+        if (fk_qemu_start(&q, argv[1], 0)) {
+            fprintf(stderr, "bench: kernel did not start: %s\n", q.why);
+            return 1;
+        }
+        boot += q.hello_seconds / 5;
+        if (i < 4)
+            fk_qemu_stop(&q);
+    }
+    struct fk_rng rng = fk_rng_seed(7);
+    long steps = 0, programs = 0;
+    double t0 = now(), t;
+    while ((t = now() - t0) < seconds) {
+        fk_gen_program(&rng, nsteps, &prog);
+        int got = run_one((uint32_t)programs + 1);
+        if (got < 0) {
+            fprintf(stderr, "bench: program %ld failed (PANIC, hang or bad frame)\n", programs);
+            fk_qemu_stop(&q);
+            return 1;
+        }
+        steps += got;
+        programs++;
+    }
+    fk_qemu_stop(&q);
+    printf("kernel: boot to HELLO %.3f s (mean of 5)\n", boot);
+    printf("kernel: %ld programs, %ld steps in %.2f s: %.0f steps/s, %.0f programs/s"
+           " (hash mode, %u-step programs)\n", programs, steps, t, steps / t, programs / t, nsteps);
+    return 0;
+}
