@@ -1,8 +1,9 @@
 /* Runs programs on the kernel in QEMU (hash mode) and on the model, and
  * compares every step: the result and the hashes of L1 and L2. On a
  * mismatch the program is replayed in full mode and both observations are
- * printed: scenarios, then random programs of the realistic mix
- * (spec/gen.c). Also checks END's leak check after each program. */
+ * printed: scenarios (its own, then the model's scenario files), then
+ * random programs of the realistic mix (spec/gen.c). Also checks END's
+ * leak check after each program. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "spec/gen.h"
 #include "spec/obs_print.h"
 #include "spec/test/check.h"
+
+static void scenario(const char *name, const char *src);
 
 static struct fk_qemu q;
 static struct fk_obs raw, canon, kernel_obs;
@@ -108,6 +111,32 @@ static int compare(const struct fk_prog *p, const char *name)
     return bad < 0 ? 0 : -1;
 }
 
+/* A model scenario file (model/test/scenarios) as a plain program:
+ * its "=> RESULT" expectations and "!!" lines dropped (the model meets
+ * them; here the kernel must match the model). */
+static void scenario_file(const char *path)
+{
+    static char src[1 << 16];
+    size_t n = 0;
+    FILE *f = fopen(path, "r");
+    char line[512];
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f)) {
+        char *arrow = strstr(line, "=>");
+        if (!strncmp(line, "!!", 2))
+            continue;
+        if (arrow)
+            strcpy(arrow, "\n");
+        n += (size_t)snprintf(src + n, sizeof src - n, "%s", line);
+        if (n >= sizeof src)
+            break;
+    }
+    fclose(f);
+    scenario(path, src);
+}
+
 static void scenario(const char *name, const char *src)
 {
     static struct fk_prog p;
@@ -126,7 +155,7 @@ int main(int argc, char **argv)
 {
     static struct fk_prog p;
     if (argc < 2) {
-        fprintf(stderr, "usage: model_diff_test KERNEL.elf [RANDOM_PROGRAMS [SEED]]\n");
+        fprintf(stderr, "usage: model_diff_test KERNEL.elf [RANDOM_PROGRAMS [SEED [SCENARIO.t...]]]\n");
         return 2;
     }
     int started = fk_qemu_start(&q, argv[1], 0);
@@ -166,6 +195,8 @@ int main(int argc, char **argv)
              "p0 fork\np0 fork\np0 fork\np0 fork\np0 fork\np0 fork\np0 fork\np0 fork\n"
              "p0 fork\np0 fork\np0 fork\np15 fork\np0 wait -1\np0 fork\n");
 
+    for (int i = 4; i < argc; i++)
+        scenario_file(argv[i]);
     int n = argc > 2 ? atoi(argv[2]) : 300;
     struct fk_rng rng = fk_rng_seed(argc > 3 ? strtoull(argv[3], 0, 10) : 20261201);
     int random_bad = 0;
