@@ -29,20 +29,50 @@ static int fail(struct fk_qemu *q, const char *what)
     return -1;
 }
 
-static void exec_qemu(const char *kernel, const char *log, int in, int out)
+static void exec_qemu(const char *kernel, const char *log, const char *module,
+                      int in, int out)
 {
     char debugcon[300];
+    const char *argv[24] = { "qemu-system-i386", "-kernel", kernel,
+        "-serial", "stdio", "-debugcon", debugcon, "-display", "none",
+        "-monitor", "none", "-no-reboot", "-m", "32",
+        "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04" };
+    int n = 16;
+    if (module) {
+        argv[n++] = "-initrd";
+        argv[n++] = module;
+    }
+    argv[n] = 0;
     snprintf(debugcon, sizeof debugcon, "file:%s", log);
     dup2(in, 0);
     dup2(out, 1);
-    execlp("qemu-system-i386", "qemu-system-i386", "-kernel", kernel,
-           "-serial", "stdio", "-debugcon", debugcon, "-display", "none",
-           "-monitor", "none", "-no-reboot", "-m", "32",
-           "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", (char *)0);
+    execvp(argv[0], (char *const *)argv);
     _exit(127);
 }
 
 int fk_qemu_start(struct fk_qemu *q, const char *kernel, const char *log)
+{
+    return fk_qemu_start_oneshot(q, kernel, log, NULL);
+}
+
+int fk_qemu_wait(struct fk_qemu *q, int timeout_ms)
+{
+    int status;
+    for (int waited = 0; waited <= timeout_ms; waited += 10) {
+        pid_t r = waitpid(q->pid, &status, WNOHANG);
+        if (r == q->pid) {
+            q->pid = -1;
+            return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        }
+        struct timespec t = { 0, 10 * 1000 * 1000 };
+        nanosleep(&t, 0);
+    }
+    fk_qemu_stop(q);
+    return -1;
+}
+
+int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log,
+                          const char *module)
 {
     int down[2], up[2];
     struct fk_frame f;
@@ -52,6 +82,8 @@ int fk_qemu_start(struct fk_qemu *q, const char *kernel, const char *log)
     snprintf(q->log_path, sizeof q->log_path, "%s", log ? log : "/dev/null");
     if (access(kernel, R_OK))
         return fail(q, "kernel image not readable");
+    if (module && access(module, R_OK))
+        return fail(q, "program module not readable");
     if (pipe(down) || pipe(up))
         return fail(q, "pipe failed");
     signal(SIGPIPE, SIG_IGN);
@@ -61,7 +93,7 @@ int fk_qemu_start(struct fk_qemu *q, const char *kernel, const char *log)
     if (q->pid == 0) {
         close(down[1]);
         close(up[0]);
-        exec_qemu(kernel, q->log_path, down[0], up[1]);
+        exec_qemu(kernel, q->log_path, module, down[0], up[1]);
     }
     close(down[0]);
     close(up[1]);

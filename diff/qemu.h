@@ -28,6 +28,16 @@ struct fk_qemu {
  * limits equal this build's. 0, or -1 with q->why. log may be NULL. */
 int fk_qemu_start(struct fk_qemu *q, const char *kernel, const char *log);
 
+/* One-shot mode: the same, with the binary program module given to the
+ * kernel as a multiboot module; it runs it in full mode, sends END and
+ * powers QEMU off (fk_qemu_wait). */
+int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log,
+                          const char *module);
+
+/* Waits up to timeout_ms for QEMU to exit by itself; its exit status, or
+ * -1 (then it is killed). */
+int fk_qemu_wait(struct fk_qemu *q, int timeout_ms);
+
 /* Sends one frame. 0, or -1 (QEMU gone). */
 int fk_qemu_send(struct fk_qemu *q, uint8_t type, const uint8_t *payload, size_t len);
 

@@ -1,6 +1,7 @@
 /* Boot, then serve the host: HELLO once p0's executor runs, and one
  * answer per host frame. */
 #include <stdint.h>
+#include <string.h>
 #include "kernel/file.h"
 #include "kernel/fs.h"
 #include "kernel/kalloc.h"
@@ -11,6 +12,7 @@
 #include "kernel/trap.h"
 #include "kernel/uart.h"
 #include "kernel/vm.h"
+#include "kernel/x86.h"
 #include "spec/trace.h"
 
 #ifdef KERNEL_TEST_FAULTS
@@ -143,10 +145,43 @@ void serve_host(void)
     }
 }
 
-/* Boot: the trace link, segments and traps, kernel pages, paging; HELLO. */
+/* One-shot mode (spec/trace-protocol.md): the program came as the first
+ * multiboot module; kept here before the page pool reuses its memory. */
+static uint8_t module[1 << 16];
+static uint32_t module_len;
+static int oneshot;
+
+static void take_module(uint32_t magic, const uint32_t *mbi)
+{
+    enum { MB_MODS = 1 << 3 };
+    if (magic != 0x2BADB002 || !(mbi[0] & MB_MODS) || mbi[5] == 0)
+        return;
+    const uint32_t *mod = (const uint32_t *)mbi[6];
+    module_len = mod[1] - mod[0];
+    if (module_len > sizeof module)
+        module_len = sizeof module;     /* the decoder takes any prefix */
+    memcpy(module, (const void *)mod[0], module_len);
+    oneshot = 1;
+}
+
+int oneshot_mode(void)
+{
+    return oneshot;
+}
+
+/* isa-debug-exit: QEMU exits with status 2 * code + 1. */
+void power_off(int code)
+{
+    outb(0xf4, (uint8_t)code);
+    halt_forever();
+}
+
+/* Boot: the trace link, segments and traps, kernel pages, paging; HELLO.
+ * In one-shot mode, run the module's program in full mode and power off
+ * (status 1; 3 after a PANIC). */
 void kmain(uint32_t magic, uint32_t mbi)
 {
-    (void)mbi;
+    take_module(magic, (const uint32_t *)mbi);
     uart_init();
     klog(magic == 0x2BADB002 ? "forkspec kernel: booted by multiboot"
                              : "forkspec kernel: booted without multiboot");
@@ -160,5 +195,10 @@ void kmain(uint32_t magic, uint32_t mbi)
     baseline_pages = kalloc_free_pages();
     free_counts(baseline);
     trace_hello();
+    if (oneshot) {
+        struct fk_program_msg m = { 0, FK_MODE_FULL, 0, module, module_len };
+        run_program(&m);
+        power_off(0);
+    }
     serve_host();
 }

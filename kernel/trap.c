@@ -104,6 +104,8 @@ static void send_panic(uint32_t eip, uint32_t trap_no, const char *text, size_t 
     struct fk_panic_msg m = { current_prog_id, eip, trap_no, (const uint8_t *)text, len };
     klog(text);
     trace_send(FK_T_PANIC, payload, fk_panic_put(&m, payload, sizeof payload));
+    if (oneshot_mode())
+        power_off(1);
 }
 
 static uint32_t read_cr2(void)

@@ -35,6 +35,10 @@ void syscall(struct trapframe *tf);
 /* A failed kernel check: PANIC (trap FK_TRAP_ASSERT) and halt. */
 void panic(const char *why) __attribute__((noreturn));
 
+/* One-shot mode (main.c): whether it is on; powering QEMU off. */
+int oneshot_mode(void);
+void power_off(int code) __attribute__((noreturn));
+
 /* The program being run, for PANIC frames (0 if none). */
 extern uint32_t current_prog_id;
 
