@@ -147,8 +147,12 @@ int32_t file_dup2(int8_t *fdt, int32_t oldfd, int32_t newfd)
     int f;
     if (!valid_fd(fdt, oldfd) || newfd < 0 || newfd >= FK_NOFILE)
         return -FK_EBADF;
-    if (oldfd == newfd)
+    if (oldfd == newfd) {
+#ifdef MUTANT_DUP2_SAME         /* kernel/mutants: dup2(fd, fd) closes fd */
+        file_close_fd(fdt, newfd);
+#endif
         return newfd;
+    }
     f = fdt[oldfd];
     file_dup(f);                /* first, so closing newfd cannot free f */
     if (fdt[newfd] >= 0)

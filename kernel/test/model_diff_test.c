@@ -7,108 +7,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diff/qemu.h"
-#include "model/model.h"
+#include "diff/compare.h"
+#include "diff/report.h"
 #include "spec/gen.h"
-#include "spec/obs_print.h"
 #include "spec/test/check.h"
 
 static void scenario(const char *name, const char *src);
 
 static struct fk_qemu q;
-static struct fk_obs raw, canon, kernel_obs;
-static uint8_t scratch[FK_OBS_MAX_BYTES], payload[FK_FRAME_MAX_PAYLOAD];
-static char text[1 << 16];
-static uint32_t next_id = 1;
-static int mismatches;
+static const char *kernel_path;
 
 
 
-static int send_program(const struct fk_prog *p, uint8_t mode, uint32_t id)
-{
-    static uint8_t bin[1 + FK_MAX_STEPS * 32];
-    size_t n = fk_prog_encode(p, bin, sizeof bin);
-    struct fk_program_msg m = { id, mode, 0, bin, n };
-    size_t len = fk_program_put(&m, payload, sizeof payload);
-    return len && n <= sizeof bin ? fk_qemu_send(&q, FK_T_PROGRAM, payload, len) : -1;
-}
-
-/* Full-mode replay of p up to step upto, printing both observations. */
-static void explain(const struct fk_prog *p, uint32_t upto)
-{
-    struct fk_frame f;
-    struct fk_step_msg m;
-    uint32_t id = next_id++;
-    model_reset();
-    if (send_program(p, FK_MODE_FULL, id))
-        return;
-    for (uint32_t i = 0; i < p->nsteps; i++) {
-        model_step(p->step[i]);
-        if (fk_qemu_recv(&q, &f, 5000) != 1 || f.type != FK_T_STEP_FULL
-            || fk_step_full_get(f.payload, f.len, &m))
-            return;
-        if (i != upto)
-            continue;
-        struct fk_out o = fk_out_make(text, sizeof text);
-        model_observe(&raw);
-        fk_obs_canon(&raw, &canon);
-        fk_out_str(&o, "  model:\n");
-        fk_obs_print(&canon, FK_L2, "    ", &o);
-        if (!fk_obs_deserialize(m.l1, m.n1, m.l2, m.n2, &kernel_obs)) {
-            fk_out_str(&o, "  kernel:\n");
-            fk_obs_print(&kernel_obs, FK_L2, "    ", &o);
-        }
-        fwrite(text, 1, o.len < sizeof text ? o.len : sizeof text, stdout);
-    }
-    while (fk_qemu_recv(&q, &f, 5000) == 1 && f.type != FK_T_END)
-        ;
-}
-
-/* 0 when kernel and model agree on every step and END reports no leak. */
+/* 0 when kernel and model agree on every step and END reports no leak;
+ * else the report (a stopped kernel is started again). */
 static int compare(const struct fk_prog *p, const char *name)
 {
-    struct fk_frame f;
-    struct fk_step_msg m;
-    struct fk_end_msg e;
-    uint32_t id = next_id++;
-    int bad = -1;
-    model_reset();
-    if (send_program(p, FK_MODE_HASH, id)) {
-        printf("%s: cannot send the program: %s\n", name, q.why);
+    static struct fk_divergence d;
+    if (q.pid < 0 && fk_qemu_start(&q, kernel_path, 0)) {
+        printf("%s: kernel did not start: %s\n", name, q.why);
         return -1;
     }
-    for (uint32_t i = 0; i < p->nsteps; i++) {
-        struct fk_result r = model_step(p->step[i]);
-        model_observe(&raw);
-        fk_obs_canon(&raw, &canon);
-        int got = fk_qemu_recv(&q, &f, 5000);
-        if (got != 1 || f.type != FK_T_STEP || fk_step_get(f.payload, f.len, &m)) {
-            printf("%s: step %u: no STEP frame (type 0x%02x)\n", name, i, got == 1 ? f.type : 0);
-            if (got == 1 && f.type == FK_T_PANIC) {
-                struct fk_panic_msg pm;
-                if (!fk_panic_get(f.payload, f.len, &pm))
-                    printf("  PANIC: %.*s\n", (int)pm.text_len, (const char *)pm.text);
-            }
-            return -1;
-        }
-        int same = m.prog_id == id && m.step == i && m.result.kind == r.kind
-                   && m.result.val == r.val && m.result.aux == r.aux
-                   && m.hash1 == fk_obs_hash(&canon, FK_L1, scratch)
-                   && m.hash2 == fk_obs_hash(&canon, FK_L2, scratch);
-        if (!same && bad < 0) {
-            bad = (int)i;
-            printf("%s: step %u differs: kernel %d/%d/%d, model %d/%d/%d\n", name, i,
-                   m.result.kind, m.result.val, m.result.aux, r.kind, r.val, r.aux);
-        }
-    }
-    if (fk_qemu_recv(&q, &f, 5000) != 1 || f.type != FK_T_END
-        || fk_end_get(f.payload, f.len, &e) || e.steps != p->nsteps || !e.leak_ok) {
-        printf("%s: END missing or reports a leak\n", name);
-        return -1;
-    }
-    if (bad >= 0)
-        explain(p, (uint32_t)bad);
-    return bad < 0 ? 0 : -1;
+    if (fk_compare_kernel(&q, p, &d) == FK_AGREE)
+        return 0;
+    fk_report_print(stdout, name, p, &d);
+    return -1;
 }
 
 /* A model scenario file (model/test/scenarios) as a plain program:
@@ -148,7 +71,6 @@ static void scenario(const char *name, const char *src)
     }
     int r = compare(&p, name);
     CHECK(r == 0);
-    mismatches += r != 0;
 }
 
 int main(int argc, char **argv)
@@ -158,6 +80,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: model_diff_test KERNEL.elf [RANDOM_PROGRAMS [SEED [SCENARIO.t...]]]\n");
         return 2;
     }
+    kernel_path = argv[1];
     int started = fk_qemu_start(&q, argv[1], 0);
     CHECK(started == 0);
     if (started) {

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# forkspec diff --against kernel as a user runs it: agreement, a planted
+# kernel bug reported readably, bad input.
+set -uo pipefail
+diff=diff/diff
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+check() {  # check NAME CONDITION-COMMAND...
+    local name=$1; shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+
+cat > "$tmp/a.prog" <<'P'
+p0 open /f0 rdonly
+p0 fork
+p1 read 0 16
+p0 lseek 0 0 cur
+p0 dup2 0 0
+p0 read 0 4
+P
+cat > "$tmp/b.prog" <<'P'
+p0 mmap 0x40000000 2 rw private
+p0 store 0x40000000 5
+p0 fork
+p1 store 0x40000000 6
+p0 load 0x40000000
+P
+"$diff" --kernel kernel/kernel.elf "$tmp/a.prog" "$tmp/b.prog" > "$tmp/out" 2>&1; rc=$?
+check "agree: exit 0" test "$rc" = 0
+check "agree: summary" grep -qx "2 program(s): 2 agree, 0 differ" "$tmp/out"
+
+"$diff" --kernel kernel/kernel_mutant_dup2_same.elf "$tmp/b.prog" "$tmp/a.prog" > "$tmp/bug" 2>&1; rc=$?
+check "bug: exit 1" test "$rc" = 1
+# the fd is gone after the dup2 itself: same result, different state
+check "bug: the step" grep -q "a.prog: diverge at step 4$" "$tmp/bug"
+check "bug: marked in context" grep -qE '^  >    4  p0 dup2 0 0$' "$tmp/bug"
+check "bug: context before it" grep -qE '^       1  p0 fork$' "$tmp/bug"
+check "bug: results" grep -qx "  result: model 0, kernel 0" "$tmp/bug"
+check "bug: differing fds" grep -qE '^    kernel: p0: alive .*fds=\[\]$' "$tmp/bug"
+check "bug: differing refcount" grep -qE '^    model:  file #0: file /f0 rdonly offset=16 refs=2$' "$tmp/bug"
+check "bug: only what differs" test "$(grep -c '^    \(model\|kernel\):' "$tmp/bug")" = 4
+check "bug: summary" grep -qx "2 program(s): 1 agree, 1 differ" "$tmp/bug"
+
+printf 'p0 fork\np1 read 0\n' > "$tmp/bad.prog"
+"$diff" --kernel kernel/kernel.elf "$tmp/a.prog" "$tmp/bad.prog" > "$tmp/bad" 2>&1; rc=$?
+check "bad program: exit 2" test "$rc" = 2
+check "bad program: position" grep -q "bad.prog:2:11:" "$tmp/bad"
+"$diff" --against linux "$tmp/a.prog" > /dev/null 2>&1; rc=$?
+check "linux not yet: exit 2" test "$rc" = 2
+
+if [ "$failed" != 0 ]; then
+    echo "--- output with the planted bug:"; cat "$tmp/bug"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
