@@ -1,4 +1,5 @@
 #include "diff/report.h"
+#include <stdlib.h>
 #include <string.h>
 #include "spec/obs_print.h"
 
@@ -62,6 +63,80 @@ static void print_differences(FILE *out, const struct fk_obs *model, const struc
             fprintf(out, "    kernel: %s\n", lb[i]);
     if (!shown)
         fprintf(out, "    (none in the printed form: the difference is in the ordering)\n");
+}
+
+/* "file #3: ..." -> "file", "p2: ..." -> "p", "node /f0: ..." -> "node". */
+static void kind_of(const char *line, char *kind, size_t cap)
+{
+    size_t n = 0;
+    while (line[n] && line[n] != ' ' && line[n] != ':' && line[n] != '#'
+           && !(line[n] >= '0' && line[n] <= '9') && n + 1 < cap) {
+        kind[n] = line[n];
+        n++;
+    }
+    kind[n] = 0;
+}
+
+static int compare_strings(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Sorts the space-separated fields and drops repeats, onto o. */
+static void add_sorted(char *fields, struct fk_out *o)
+{
+    static char *token[MAX_LINES * 4];
+    int n = 0;
+    for (char *t = strtok(fields, " "); t && n < MAX_LINES * 4; t = strtok(0, " "))
+        token[n++] = t;
+    qsort(token, (size_t)n, sizeof token[0], compare_strings);
+    for (int i = 0; i < n; i++)
+        if (!i || strcmp(token[i], token[i - 1])) {
+            fk_out_char(o, ' ');
+            fk_out_str(o, token[i]);
+        }
+}
+
+void fk_report_signature(const struct fk_prog *p, const struct fk_divergence *d,
+                         char *sig, size_t cap)
+{
+    static const char *const short_names[] = {
+        [FK_AGREE] = "agree", [FK_DIVERGE] = "diverge", [FK_LEAK] = "leak",
+        [FK_PANIC] = "panic", [FK_HANG] = "hang",
+    };
+    static char a[1 << 16], b[1 << 16], fields[1 << 14];
+    static char *la[MAX_LINES], *lb[MAX_LINES];
+    struct fk_out o = fk_out_make(sig, cap), of = fk_out_make(fields, sizeof fields);
+    fk_out_str(&o, short_names[d->verdict]);
+    if (d->step < p->nsteps) {
+        fk_out_char(&o, ' ');
+        fk_out_str(&o, fk_ops[p->step[d->step].op].name);
+    }
+    if (d->verdict == FK_DIVERGE) {
+        int same = d->model.kind == d->kernel.kind && d->model.val == d->kernel.val
+                   && d->model.aux == d->kernel.aux;
+        fk_out_str(&o, same ? " result-same" : " result-differs");
+    }
+    if (d->verdict == FK_DIVERGE && d->have_obs) {
+        struct fk_out oa = fk_out_make(a, sizeof a), ob = fk_out_make(b, sizeof b);
+        fk_obs_print(&d->model_obs, FK_L2, "", &oa);
+        fk_obs_print(&d->kernel_obs, FK_L2, "", &ob);
+        fk_out_cstr(&oa);
+        fk_out_cstr(&ob);
+        int na = lines_of(a, la), nb = lines_of(b, lb);
+        char kind[32];
+        for (int i = 0; i < na + nb; i++) {
+            const char *line = i < na ? la[i] : lb[i - na];
+            if (has_line(i < na ? lb : la, i < na ? nb : na, line))
+                continue;
+            kind_of(line, kind, sizeof kind);
+            fk_out_char(&of, ' ');
+            fk_out_str(&of, kind);
+        }
+    }
+    fk_out_cstr(&of);
+    add_sorted(fields, &o);
+    fk_out_cstr(&o);
 }
 
 void fk_report_print(FILE *out, const char *name, const struct fk_prog *p,

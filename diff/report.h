@@ -10,4 +10,11 @@
 void fk_report_print(FILE *out, const char *name, const struct fk_prog *p,
                      const struct fk_divergence *d);
 
+/* What a divergence is, independent of canonical numbering (which moves
+ * as steps are removed): the verdict, the diverging step's operation,
+ * whether the results differ, and the kinds of entity whose observation
+ * lines differ ("diverge dup2 result-same file p"). Minimizing keeps it. */
+void fk_report_signature(const struct fk_prog *p, const struct fk_divergence *d,
+                         char *sig, size_t cap);
+
 #endif
