@@ -22,23 +22,28 @@ static void model_canon(struct fk_obs *out)
     fk_obs_canon(&raw, out);
 }
 
-/* A frame that should have been the next STEP (or END) was not. */
-static enum fk_verdict trouble(struct fk_qemu *q, int got, const struct fk_frame *f,
-                               struct fk_divergence *d)
+enum { FRAME_TIMEOUT_MS = 2000 };
+
+/* A frame that should have been the next STEP (or END) was not: the
+ * kernel's fault (PANIC, death) or, returning 1, the link's. */
+static int trouble(struct fk_qemu *q, int got, const struct fk_frame *f,
+                   struct fk_divergence *d)
 {
     struct fk_panic_msg pm;
     if (got == 1 && f->type == FK_T_PANIC && !fk_panic_get(f->payload, f->len, &pm)) {
         snprintf(d->why, sizeof d->why, "kernel PANIC: %.*s (trap %u, eip 0x%x)",
                  (int)pm.text_len, (const char *)pm.text, pm.trap, pm.eip);
         d->verdict = FK_PANIC;
-    } else {
-        snprintf(d->why, sizeof d->why, "%s", got == 0 ? "kernel hang: no frame for 5 s"
-                 : got < 0 ? "the kernel died (QEMU exited)"
-                 : "the kernel sent an unexpected frame");
-        d->verdict = FK_HANG;
+        fk_qemu_stop(q);
+        return 0;
     }
-    fk_qemu_stop(q);
-    return d->verdict;
+    if (got < 0) {
+        snprintf(d->why, sizeof d->why, "the kernel died (QEMU exited)");
+        d->verdict = FK_HANG;
+        fk_qemu_stop(q);
+        return 0;
+    }
+    return 1;
 }
 
 /* Waits for the END of program id, dropping its other frames. */
@@ -71,27 +76,30 @@ static void replay(struct fk_qemu *q, const struct fk_prog *p, struct fk_diverge
     drain(q);
 }
 
-enum fk_verdict fk_compare_kernel(struct fk_qemu *q, const struct fk_prog *p,
-                                  struct fk_divergence *d)
+/* One run of p; *link set when frames went missing or out of order. */
+static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
+                               struct fk_divergence *d, int *link)
 {
     static struct fk_obs canon;
     struct fk_frame f;
     struct fk_step_msg m;
     struct fk_end_msg e;
-    uint32_t id = next_id++;
+    uint32_t id = next_id++, gaps = q->seq_gaps;
     memset(d, 0, sizeof *d);
     d->verdict = FK_AGREE;
+    *link = 0;
     model_reset();
     if (send_program(q, p, FK_MODE_HASH, id))
-        return trouble(q, -1, &f, d);
+        return (void)trouble(q, -1, &f, d), d->verdict;
     for (uint32_t i = 0; i < p->nsteps; i++) {
         struct fk_result r = model_step(p->step[i]);
-        int got = fk_qemu_recv(q, &f, 5000);
+        int got = fk_qemu_recv(q, &f, FRAME_TIMEOUT_MS);
         if (got != 1 || f.type != FK_T_STEP || fk_step_get(f.payload, f.len, &m)
-            || m.prog_id != id || m.step != i) {
+            || m.prog_id != id || m.step != i || q->seq_gaps != gaps) {
             d->step = i;
             d->model = r;
-            return trouble(q, got, &f, d);
+            *link = trouble(q, got, &f, d);
+            return d->verdict;
         }
         if (d->verdict != FK_AGREE)
             continue;
@@ -105,17 +113,14 @@ enum fk_verdict fk_compare_kernel(struct fk_qemu *q, const struct fk_prog *p,
             d->kernel = m.result;
         }
     }
-    int got = fk_qemu_recv(q, &f, 5000);
+    int got = fk_qemu_recv(q, &f, FRAME_TIMEOUT_MS);
     if (got != 1 || f.type != FK_T_END || fk_end_get(f.payload, f.len, &e)
-        || e.steps != p->nsteps) {
+        || e.prog_id != id || e.steps != p->nsteps || q->seq_gaps != gaps) {
         d->step = p->nsteps;
-        return trouble(q, got, &f, d);
-    }
-    if (d->verdict == FK_DIVERGE) {
-        replay(q, p, d);
+        *link = trouble(q, got, &f, d);
         return d->verdict;
     }
-    if (!e.leak_ok) {
+    if (d->verdict == FK_AGREE && !e.leak_ok) {
         snprintf(d->why, sizeof d->why, "END reports a leak: %u refcounts not back; free "
                  "frames %u/%u, slots %u/%u, files %u/%u, objects %u/%u (now/boot)",
                  e.leaked_refs, e.now[0], e.baseline[0], e.now[1], e.baseline[1],
@@ -123,5 +128,40 @@ enum fk_verdict fk_compare_kernel(struct fk_qemu *q, const struct fk_prog *p,
         d->step = p->nsteps;
         d->verdict = FK_LEAK;
     }
+    return d->verdict;
+}
+
+/* The link lost frames: resynchronize (a few tries, since the padding and
+ * RESET may be damaged too). 0, or -1 when the kernel does not answer. */
+static int resync(struct fk_qemu *q)
+{
+    for (int i = 0; i < 3; i++)
+        if (!fk_qemu_resync(q))
+            return 0;
+    return -1;
+}
+
+enum fk_verdict fk_compare_kernel(struct fk_qemu *q, const struct fk_prog *p,
+                                  struct fk_divergence *d)
+{
+    int link;
+    for (int run = 0; run < 2; run++) {
+        enum fk_verdict v = attempt(q, p, d, &link);
+        if (!link) {
+            if (v == FK_DIVERGE)
+                replay(q, p, d);
+            return v;
+        }
+        if (resync(q)) {
+            snprintf(d->why, sizeof d->why, "kernel hang: no frame for %d ms at step %u and "
+                     "no HELLO after RESET", FRAME_TIMEOUT_MS, d->step);
+            d->verdict = FK_HANG;
+            fk_qemu_stop(q);
+            return d->verdict;
+        }
+    }
+    snprintf(d->why, sizeof d->why, "frames lost or damaged on both runs (last at step %u)",
+             d->step);
+    d->verdict = FK_TRANSPORT;
     return d->verdict;
 }

@@ -14,7 +14,8 @@ enum fk_verdict {
     FK_DIVERGE,         /* a step's result or observation differs */
     FK_LEAK,            /* END reports a leak */
     FK_PANIC,           /* the kernel sent PANIC */
-    FK_HANG,            /* no frame for 5 s, or QEMU died or sent garbage */
+    FK_HANG,            /* no frame for 2 s and no HELLO after RESET, or QEMU died */
+    FK_TRANSPORT,       /* frames lost or damaged on two tries running */
 };
 
 struct fk_divergence {
@@ -27,7 +28,10 @@ struct fk_divergence {
 };
 
 /* Runs p on the model and on the kernel behind q; the kernel stays up for
- * the next program unless it panicked or hung (then it is stopped). */
+ * the next program unless it panicked or hung (then it is stopped). Lost
+ * or damaged frames (a sequence gap, a step out of order, silence from a
+ * kernel that still answers RESET) discard the results: the link is
+ * resynchronized and the program run once more (spec/trace-protocol.md). */
 enum fk_verdict fk_compare_kernel(struct fk_qemu *q, const struct fk_prog *p,
                                   struct fk_divergence *d);
 

@@ -71,6 +71,44 @@ int fk_qemu_wait(struct fk_qemu *q, int timeout_ms)
     return -1;
 }
 
+/* xorshift64: the fault injector's dice. */
+static uint32_t roll(struct fk_link_faults *f)
+{
+    f->rng ^= f->rng << 13;
+    f->rng ^= f->rng >> 7;
+    f->rng ^= f->rng << 17;
+    return (uint32_t)(f->rng % 1000000);
+}
+
+/* Damages buf[0 .. n) in place into out (at most 2n bytes); returns the
+ * new length. */
+static size_t damage(struct fk_link_faults *f, const uint8_t *buf, size_t n, uint8_t *out)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t b = buf[i];
+        if (roll(f) < f->drop) {
+            f->dropped++;
+            continue;
+        }
+        if (roll(f) < f->flip) {
+            b ^= (uint8_t)(1u << (roll(f) % 8));
+            f->flipped++;
+        }
+        out[m++] = b;
+        if (roll(f) < f->insert) {
+            out[m++] = (uint8_t)roll(f);
+            f->inserted++;
+        }
+    }
+    return m;
+}
+
+static int faulty(const struct fk_link_faults *f)
+{
+    return f->flip || f->drop || f->insert;
+}
+
 int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log,
                           const char *module)
 {
@@ -140,6 +178,11 @@ int fk_qemu_send(struct fk_qemu *q, uint8_t type, const uint8_t *payload, size_t
 
 int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n)
 {
+    static uint8_t damaged[2 * FK_FRAME_MAX];
+    if (faulty(&q->faults) && n <= FK_FRAME_MAX) {
+        n = damage(&q->faults, bytes, n, damaged);
+        bytes = damaged;
+    }
     for (size_t done = 0; done < n;) {
         ssize_t w = write(q->to_kernel, bytes + done, n - done);
         if (w < 0 && errno == EINTR)
@@ -151,6 +194,31 @@ int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n)
     return 0;
 }
 
+/* Counts frames missing before f (the kernel numbers its frames). */
+static int got_frame(struct fk_qemu *q, const struct fk_frame *f)
+{
+    if (f->seq != q->kernel_seq)
+        q->seq_gaps++;
+    q->kernel_seq = (uint16_t)(f->seq + 1);
+    return 1;
+}
+
+int fk_qemu_resync(struct fk_qemu *q)
+{
+    static const uint8_t zeros[FK_FRAME_MAX];
+    struct fk_frame f;
+    if (fk_qemu_write(q, zeros, sizeof zeros) || fk_qemu_send(q, FK_T_RESET, 0, 0))
+        return -1;
+    for (;;) {
+        int r = fk_qemu_recv(q, &f, 3000);
+        if (r != 1)
+            return fail(q, r ? "QEMU exited during resynchronization"
+                             : "no HELLO after RESET");
+        if (f.type == FK_T_HELLO)
+            return 0;
+    }
+}
+
 int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
 {
     double deadline = now() + timeout_ms / 1000.0;
@@ -159,11 +227,11 @@ int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
             q->pend_off += fk_frame_push(&q->dec, q->pend + q->pend_off,
                                          q->pend_len - q->pend_off);
         if (fk_frame_next(&q->dec, f))
-            return 1;
+            return got_frame(q, f);
         if (q->pend_off < q->pend_len) {
             /* the decoder is full of one unfinished frame: it is damaged */
             if (fk_frame_flush(&q->dec, f))
-                return 1;
+                return got_frame(q, f);
             continue;
         }
         int left = (int)((deadline - now()) * 1000);
@@ -175,16 +243,20 @@ int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
             continue;
         if (r == 0) {           /* idle: give up on a truncated frame */
             if (fk_frame_flush(&q->dec, f))
-                return 1;
+                return got_frame(q, f);
             continue;
         }
-        ssize_t n = read(q->from_kernel, q->pend, sizeof q->pend);
+        uint8_t raw[sizeof q->pend / 2];
+        ssize_t n = read(q->from_kernel, raw, sizeof raw);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             return -1;
         q->pend_off = 0;
-        q->pend_len = (size_t)n;
+        q->pend_len = faulty(&q->faults) ? damage(&q->faults, raw, (size_t)n, q->pend)
+                                         : (size_t)n;
+        if (!faulty(&q->faults))
+            memcpy(q->pend, raw, (size_t)n);
     }
 }
 

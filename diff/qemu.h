@@ -10,8 +10,20 @@
 #include "spec/frame.h"
 #include "spec/trace.h"
 
+/* Fault injection on the serial link, both ways, for the harness's own
+ * tests: each byte is flipped, dropped, or followed by a random byte with
+ * these chances (per million). */
+struct fk_link_faults {
+    uint32_t flip, drop, insert;
+    uint64_t rng;
+    uint32_t flipped, dropped, inserted;
+};
+
 struct fk_qemu {
     pid_t pid;
+    struct fk_link_faults faults;   /* all 0: a clean link */
+    uint16_t kernel_seq;            /* the kernel's next sequence number */
+    uint32_t seq_gaps;              /* frames missing between received ones */
     int to_kernel, from_kernel;     /* COM1 */
     uint16_t seq;                   /* our next frame's sequence number */
     struct fk_frame_decoder dec;
@@ -47,6 +59,11 @@ int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n);
 /* The next intact frame from the kernel, waiting at most timeout_ms.
  * 1 and *f; 0 on timeout; -1 when QEMU's end closed. */
 int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms);
+
+/* After lost or damaged frames: the zero padding that completes any
+ * partial frame, RESET, and the HELLO that answers it (other frames are
+ * dropped). 0, or -1 when no HELLO comes (the kernel hangs or died). */
+int fk_qemu_resync(struct fk_qemu *q);
 
 /* Kills QEMU (if running) and reaps it. */
 void fk_qemu_stop(struct fk_qemu *q);

@@ -8,6 +8,7 @@ enum { CONTEXT = 4, MAX_LINES = 512 };
 static const char *const verdict_names[] = {
     [FK_AGREE] = "agree", [FK_DIVERGE] = "diverge", [FK_LEAK] = "leak",
     [FK_PANIC] = "kernel panic", [FK_HANG] = "kernel hang",
+    [FK_TRANSPORT] = "transport failure",
 };
 
 static void print_step(FILE *out, const char *mark, uint32_t i, const struct fk_step *s)
@@ -102,7 +103,7 @@ void fk_report_signature(const struct fk_prog *p, const struct fk_divergence *d,
 {
     static const char *const short_names[] = {
         [FK_AGREE] = "agree", [FK_DIVERGE] = "diverge", [FK_LEAK] = "leak",
-        [FK_PANIC] = "panic", [FK_HANG] = "hang",
+        [FK_PANIC] = "panic", [FK_HANG] = "hang", [FK_TRANSPORT] = "transport",
     };
     static char a[1 << 16], b[1 << 16], fields[1 << 14];
     static char *la[MAX_LINES], *lb[MAX_LINES];

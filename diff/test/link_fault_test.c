@@ -1,0 +1,67 @@
+/* The harness on a bad link (spec/trace-protocol.md, "The host's side"):
+ * with bytes flipped, dropped and inserted both ways, every program ends
+ * agreeing (after a resynchronized retry) or as a transport finding, never
+ * as a false divergence; QEMU killed in the middle of a program is
+ * reported as a dead kernel, and the next program runs on a fresh one. */
+#define _POSIX_C_SOURCE 200809L
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "diff/compare.h"
+#include "spec/gen.h"
+#include "spec/test/check.h"
+
+enum { PROGRAMS = 100 };
+
+static struct fk_qemu q;
+static struct fk_prog prog;
+static struct fk_divergence d;
+
+int main(int argc, char **argv)
+{
+    int count[FK_TRANSPORT + 1] = { 0 };
+    if (argc < 2) {
+        fprintf(stderr, "usage: link_fault_test KERNEL.elf\n");
+        return 2;
+    }
+    CHECK(fk_qemu_start(&q, argv[1], 0) == 0);
+    q.faults = (struct fk_link_faults){ .flip = 20, .drop = 20, .insert = 20, .rng = 99 };
+    struct fk_rng rng = fk_rng_seed(11);
+    for (int k = 0; k < PROGRAMS; k++) {
+        fk_gen_program(&rng, 30, &prog);
+        if (q.pid < 0)
+            CHECK(fk_qemu_start(&q, argv[1], 0) == 0);
+        enum fk_verdict v = fk_compare_kernel(&q, &prog, &d);
+        count[v]++;
+        if (v != FK_AGREE && v != FK_TRANSPORT)
+            printf("program %d: verdict %d at step %u: %s\n", k, v, d.step, d.why);
+    }
+    printf("bad link: %u bytes flipped, %u dropped, %u inserted; %d agree, %d transport, "
+           "%d other\n", q.faults.flipped, q.faults.dropped, q.faults.inserted,
+           count[FK_AGREE], count[FK_TRANSPORT],
+           PROGRAMS - count[FK_AGREE] - count[FK_TRANSPORT]);
+    CHECK(q.faults.flipped + q.faults.dropped + q.faults.inserted > 20);
+    /* no false finding: a damaged program agrees after its retry or is a
+     * transport finding, never a divergence, leak, panic or hang */
+    CHECK(count[FK_AGREE] + count[FK_TRANSPORT] == PROGRAMS);
+    CHECK(count[FK_AGREE] >= PROGRAMS * 8 / 10);
+    fk_qemu_stop(&q);
+
+    /* QEMU killed after the first STEP of a program */
+    static uint8_t bin[4096], payload[8192];
+    struct fk_frame f;
+    CHECK(fk_qemu_start(&q, argv[1], 0) == 0);
+    fk_gen_program(&rng, 20, &prog);
+    size_t n = fk_prog_encode(&prog, bin, sizeof bin);
+    struct fk_program_msg m = { 900, FK_MODE_HASH, 0, bin, n };
+    CHECK(fk_qemu_send(&q, FK_T_PROGRAM, payload, fk_program_put(&m, payload, sizeof payload)) == 0);
+    CHECK(fk_qemu_recv(&q, &f, 5000) == 1 && f.type == FK_T_STEP);
+    kill(q.pid, SIGKILL);
+    enum fk_verdict v = fk_compare_kernel(&q, &prog, &d);
+    printf("after kill: verdict %d: %s\n", v, d.why);
+    CHECK(v == FK_HANG && q.pid < 0);
+    CHECK(fk_qemu_start(&q, argv[1], 0) == 0);
+    CHECK(fk_compare_kernel(&q, &prog, &d) == FK_AGREE);
+    fk_qemu_stop(&q);
+    return CHECK_DONE();
+}
