@@ -11,6 +11,7 @@ static const char usage[] =
     "usage: forkspec diff [--against kernel] [--binary] PROG...\n"
     "  --against B   kernel (default); linux and all arrive with the Linux backend\n"
     "  --binary      the programs are in the binary form\n"
+    "  --json        one JSON object per program (agreeing ones too), no summary\n"
     "  --kernel ELF  the kernel image (./forkspec diff passes the bundled one)\n";
 
 static struct fk_prog prog;
@@ -19,7 +20,7 @@ static struct fk_divergence d;
 int main(int argc, char **argv)
 {
     const char *against = "kernel", *kernel = "bazel-bin/kernel/kernel.elf";
-    int binary = 0, first = 0, agree = 0, differ = 0;
+    int binary = 0, json = 0, first = 0, agree = 0, differ = 0;
     static struct fk_qemu q;
     for (int i = 1; i < argc && !first; i++) {
         if (!strcmp(argv[i], "--against") && i + 1 < argc)
@@ -28,6 +29,8 @@ int main(int argc, char **argv)
             kernel = argv[++i];
         else if (!strcmp(argv[i], "--binary"))
             binary = 1;
+        else if (!strcmp(argv[i], "--json"))
+            json = 1;
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
             return fputs(usage, stdout), 0;
         else if (argv[i][0] == '-' && argv[i][1])
@@ -50,14 +53,16 @@ int main(int argc, char **argv)
             fprintf(stderr, "forkspec diff: kernel %s did not start: %s\n", kernel, q.why);
             return 2;
         }
-        if (fk_compare_kernel(&q, &prog, &d) == FK_AGREE) {
-            agree++;
-            continue;
-        }
-        differ++;
-        fk_report_print(stdout, argv[i], &prog, &d);
+        int same = fk_compare_kernel(&q, &prog, &d) == FK_AGREE;
+        agree += same;
+        differ += !same;
+        if (json)
+            fk_report_json(stdout, argv[i], &prog, &d);
+        else if (!same)
+            fk_report_print(stdout, argv[i], &prog, &d);
     }
     fk_qemu_stop(&q);
-    printf("%d program(s): %d agree, %d differ\n", agree + differ, agree, differ);
+    if (!json)
+        printf("%d program(s): %d agree, %d differ\n", agree + differ, agree, differ);
     return differ ? 1 : 0;
 }

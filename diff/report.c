@@ -161,3 +161,68 @@ void fk_report_print(FILE *out, const char *name, const struct fk_prog *p,
     else
         fprintf(out, "  (the full-mode replay failed: no observations)\n");
 }
+
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+void fk_report_json(FILE *out, const char *name, const struct fk_prog *p,
+                    const struct fk_divergence *d)
+{
+    static char a[1 << 16], b[1 << 16], text[128];
+    static char *la[MAX_LINES], *lb[MAX_LINES];
+    fprintf(out, "{\"program\": ");
+    json_string(out, name);
+    fprintf(out, ", \"verdict\": ");
+    json_string(out, verdict_names[d->verdict]);
+    if (d->verdict != FK_AGREE && d->step < p->nsteps) {
+        struct fk_out o = fk_out_make(text, sizeof text);
+        fk_step_print(&p->step[d->step], &o);
+        fprintf(out, ", \"step\": %u, \"op\": ", d->step);
+        json_string(out, fk_out_cstr(&o));
+    }
+    if (d->verdict == FK_DIVERGE) {
+        const struct fk_step *s = &p->step[d->step];
+        fprintf(out, ", \"model\": ");
+        json_string(out, result_text(s, &d->model, text, sizeof text));
+        fprintf(out, ", \"kernel\": ");
+        json_string(out, result_text(s, &d->kernel, text, sizeof text));
+    }
+    if (d->why[0]) {
+        fprintf(out, ", \"why\": ");
+        json_string(out, d->why);
+    }
+    if (d->verdict == FK_DIVERGE && d->have_obs) {
+        struct fk_out oa = fk_out_make(a, sizeof a), ob = fk_out_make(b, sizeof b);
+        int first = 1;
+        fk_obs_print(&d->model_obs, FK_L2, "", &oa);
+        fk_obs_print(&d->kernel_obs, FK_L2, "", &ob);
+        fk_out_cstr(&oa);
+        fk_out_cstr(&ob);
+        int na = lines_of(a, la), nb = lines_of(b, lb);
+        fprintf(out, ", \"differences\": [");
+        for (int i = 0; i < na + nb; i++) {
+            const char *line = i < na ? la[i] : lb[i - na];
+            if (has_line(i < na ? lb : la, i < na ? nb : na, line))
+                continue;
+            fprintf(out, "%s{\"side\": \"%s\", \"line\": ", first ? "" : ", ",
+                    i < na ? "model" : "kernel");
+            json_string(out, line);
+            fputc('}', out);
+            first = 0;
+        }
+        fputc(']', out);
+    }
+    fprintf(out, "}\n");
+}

@@ -10,6 +10,11 @@
 void fk_report_print(FILE *out, const char *name, const struct fk_prog *p,
                      const struct fk_divergence *d);
 
+/* The same as one JSON object on one line, for tools: program, verdict,
+ * step, op, both results, why, and the differing lines by side. */
+void fk_report_json(FILE *out, const char *name, const struct fk_prog *p,
+                    const struct fk_divergence *d);
+
 /* What a divergence is, independent of canonical numbering (which moves
  * as steps are removed): the verdict, the diverging step's operation,
  * whether the results differ, and the kinds of entity whose observation

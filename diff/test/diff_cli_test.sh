@@ -42,6 +42,18 @@ check "bug: differing refcount" grep -qE '^    model:  file #0: file /f0 rdonly 
 check "bug: only what differs" test "$(grep -c '^    \(model\|kernel\):' "$tmp/bug")" = 4
 check "bug: summary" grep -qx "2 program(s): 1 agree, 1 differ" "$tmp/bug"
 
+"$diff" --json --kernel kernel/kernel_mutant_dup2_same.elf "$tmp/b.prog" "$tmp/a.prog" > "$tmp/json" 2>&1; rc=$?
+check "json: exit 1" test "$rc" = 1
+check "json: one object per program" test "$(wc -l < "$tmp/json")" = 2
+check "json: parses" python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$tmp/json"
+check "json: the divergence" python3 -c '
+import json, sys
+a, b = [json.loads(l) for l in open(sys.argv[1])]
+assert a["verdict"] == "agree" and b["verdict"] == "diverge" and b["step"] == 4
+assert b["op"] == "p0 dup2 0 0" and b["model"] == "0" and b["kernel"] == "0"
+assert {"side": "kernel", "line": "file #0: file /f0 rdonly offset=16 refs=1"} in b["differences"]
+' "$tmp/json"
+
 printf 'p0 fork\np1 read 0\n' > "$tmp/bad.prog"
 "$diff" --kernel kernel/kernel.elf "$tmp/a.prog" "$tmp/bad.prog" > "$tmp/bad" 2>&1; rc=$?
 check "bad program: exit 2" test "$rc" = 2
