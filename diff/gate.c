@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include "diff/compare.h"
+#include "diff/minimize.h"
 #include "diff/report.h"
 #include "spec/gen.h"
 #include "spec/progfile.h"
@@ -16,6 +18,7 @@ static const char usage[] =
     "usage: forkspec gate [--seconds N] [--seed S] CORPUS.prog...\n"
     "  --seconds N   how long the random phase runs (default 30)\n"
     "  --seed S      its seed (default 1)\n"
+    "  --findings D  where each finding is saved, minimized (default gate-findings)\n"
     "  --kernel ELF  the kernel image (./forkspec gate passes the bundled one)\n";
 
 static struct fk_prog prog;
@@ -29,7 +32,77 @@ static double now(void)
     return t.tv_sec + t.tv_nsec / 1e9;
 }
 
-/* 0 when model and kernel agree on prog; else the report. */
+static const char *findings = "gate-findings";
+static int nfindings;
+
+static FILE *open_in(const char *dir, const char *file)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    return fopen(path, "w");
+}
+
+static void write_program(const char *dir, const char *file, const char *header)
+{
+    static char text[1 << 16];
+    struct fk_out o = fk_out_make(text, sizeof text);
+    FILE *f = open_in(dir, file);
+    fk_out_str(&o, header);
+    fk_prog_print(&prog, &o);
+    if (f) {
+        fwrite(text, 1, o.len < sizeof text ? o.len : sizeof text, f);
+        fclose(f);
+    }
+}
+
+/* mkdir -p */
+static int make_dirs(const char *path)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *s = buf + 1; *s; s++)
+        if (*s == '/') {
+            *s = 0;
+            mkdir(buf, 0777);
+            *s = '/';
+        }
+    struct stat st;
+    return mkdir(buf, 0777) && (stat(buf, &st) || !S_ISDIR(st.st_mode)) ? -1 : 0;
+}
+
+/* findings/NNN: the program, its report, the minimized program and the
+ * command that replays it. Never lost: written before anything else. */
+static void save_finding(const char *kernel, const char *name)
+{
+    char dir[512], sig[1024];
+    snprintf(dir, sizeof dir, "%s/%03d", findings, ++nfindings);
+    if (make_dirs(dir)) {
+        fprintf(stderr, "forkspec gate: cannot create %s\n", dir);
+        return;
+    }
+    write_program(dir, "program.prog", "# as run by the gate\n");
+    FILE *r = open_in(dir, "report.txt");
+    if (r) {
+        fk_report_print(r, name, &prog, &d);
+        fclose(r);
+    }
+    fk_report_signature(&prog, &d, sig, sizeof sig);
+    fk_minimize(&q, kernel, &prog, sig);
+    write_program(dir, "minimal.prog", "# minimized by the gate; same divergence\n");
+    FILE *s = open_in(dir, "replay.sh");
+    if (s) {
+        fprintf(s, "#!/bin/sh\n# replays the finding: model vs kernel, then the kernel's "
+                   "observations\n./forkspec diff %s/minimal.prog\n"
+                   "./forkspec run --backend kernel --state %s/minimal.prog\n", dir, dir);
+        fclose(s);
+        char path[600];
+        snprintf(path, sizeof path, "%s/replay.sh", dir);
+        chmod(path, 0755);
+    }
+    printf("  saved in %s (%u steps after minimizing)\n", dir, prog.nsteps);
+}
+
+/* 0 when model and kernel agree on prog; else the report, saved. */
 static int check(const char *kernel, const char *name)
 {
     if (q.pid < 0 && fk_qemu_start(&q, kernel, NULL)) {
@@ -39,6 +112,7 @@ static int check(const char *kernel, const char *name)
     if (fk_compare_kernel(&q, &prog, &d) == FK_AGREE)
         return 0;
     fk_report_print(stdout, name, &prog, &d);
+    save_finding(kernel, name);
     return 1;
 }
 
@@ -55,6 +129,8 @@ int main(int argc, char **argv)
             seconds = atof(argv[++i]);
         else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
             seed = strtoull(argv[++i], 0, 10);
+        else if (!strcmp(argv[i], "--findings") && i + 1 < argc)
+            findings = argv[++i];
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
             return fputs(usage, stdout), 0;
         else if (argv[i][0] == '-' && argv[i][1])
