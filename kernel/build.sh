@@ -20,12 +20,13 @@ for src in "$@"; do
         */user/*.ld) user_ld=$src ;;
         *.ld) kernel_ld=$src ;;
         */blob.S) blob=$src ;;
-        */user/*) gcc "${cflags[@]}" -ffunction-sections -c "$src" -o "$obj"
+        */user/*|spec/executor.c)
+                   gcc "${cflags[@]}" -ffunction-sections -c "$src" -o "$obj"
                    user_objs+=("$obj") ;;
         *) gcc "${cflags[@]}" -c "$src" -o "$obj"
            kernel_objs+=("$obj")
            # the executor's checks, checksums and memset: shared with it
-           case "$src" in spec/precheck.c|spec/obs.c|spec/bytes.c|kernel/lib.c)
+           case "$src" in spec/precheck.c|spec/obs.c|kernel/lib.c)
                gcc "${cflags[@]}" -c "$src" -o "$obj.user.o"
                user_objs+=("$obj.user.o") ;;
            esac ;;

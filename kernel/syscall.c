@@ -29,15 +29,6 @@ static void *user_buffer(struct proc *q, int32_t ubuf, int32_t count)
     return (void *)(uint32_t)ubuf;
 }
 
-static void bad_step(int32_t op)
-{
-    char text[80];
-    struct fk_out o = fk_out_make(text, sizeof text);
-    fk_out_str(&o, "the executor got an unknown operation ");
-    fk_out_dec(&o, op);
-    panic(fk_out_cstr(&o));
-}
-
 void syscall(struct trapframe *tf)
 {
     struct proc *q = proc_current();
@@ -50,9 +41,7 @@ void syscall(struct trapframe *tf)
         return;
     case SYS_DIE:
         proc_kill(a);
-    case SYS_BAD_STEP:
-        bad_step(a);
-        return;
+
     case SYS_FORK:
         tf->eax = (uint32_t)proc_fork();
         return;
