@@ -19,6 +19,7 @@ static const char usage[] =
     "  --seconds N   how long the random phase runs (default 30)\n"
     "  --seed S      its seed (default 1)\n"
     "  --findings D  where each finding is saved, minimized (default gate-findings)\n"
+    "  --first       stop at the first finding\n"
     "  --kernel ELF  the kernel image (./forkspec gate passes the bundled one)\n";
 
 static struct fk_prog prog;
@@ -121,7 +122,7 @@ int main(int argc, char **argv)
     const char *kernel = "bazel-bin/kernel/kernel.elf";
     double seconds = 30;
     unsigned long long seed = 1;
-    int first = 0, bad = 0, corpus = 0, random = 0;
+    int first = 0, bad = 0, corpus = 0, random = 0, stop_first = 0;
     for (int i = 1; i < argc && !first; i++) {
         if (!strcmp(argv[i], "--kernel") && i + 1 < argc)
             kernel = argv[++i];
@@ -131,6 +132,8 @@ int main(int argc, char **argv)
             seed = strtoull(argv[++i], 0, 10);
         else if (!strcmp(argv[i], "--findings") && i + 1 < argc)
             findings = argv[++i];
+        else if (!strcmp(argv[i], "--first"))
+            stop_first = 1;
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
             return fputs(usage, stdout), 0;
         else if (argv[i][0] == '-' && argv[i][1])
@@ -144,7 +147,7 @@ int main(int argc, char **argv)
         if (fk_load_program("forkspec gate", argv[i], 0, &prog))
             return 2;
     q.pid = q.to_kernel = q.from_kernel = -1;
-    for (int i = first; i < argc; i++, corpus++) {
+    for (int i = first; i < argc && !(stop_first && bad); i++, corpus++) {
         fk_load_program("forkspec gate", argv[i], 0, &prog);
         bad += check(kernel, argv[i]);
     }
@@ -152,7 +155,7 @@ int main(int argc, char **argv)
     struct fk_rng rng = fk_rng_seed(seed);
     double t0 = now();
     char name[64];
-    while (now() - t0 < seconds) {
+    while (now() - t0 < seconds && !(stop_first && bad)) {
         fk_gen_program(&rng, 40, &prog);
         snprintf(name, sizeof name, "random program %d (seed %llu)", random, seed);
         bad += check(kernel, name);

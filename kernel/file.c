@@ -36,7 +36,11 @@ static int free_file(int after)
 
 static int free_fd(const int8_t *fdt, int after)
 {
+#ifdef MUTANT_NOFILE_OFF_BY_ONE
+    for (int i = after + 1; i < FK_NOFILE - 1; i++)
+#else
     for (int i = after + 1; i < FK_NOFILE; i++)
+#endif
         if (fdt[i] < 0)
             return i;
     return -1;
@@ -109,7 +113,11 @@ int32_t file_open(int8_t *fdt, int cwd, int32_t path, int32_t flags)
         nodes[node].exists = 1;
         nodes[node].size = 0;
     }
+#ifdef MUTANT_TRUNC_NEEDS_WRITE
+    if ((flags & FK_O_TRUNC) && !fk_node_is_dir(node) && mode != FK_O_RDONLY) {
+#else
     if ((flags & FK_O_TRUNC) && !fk_node_is_dir(node)) {
+#endif
         memset(nodes[node].data, 0, nodes[node].size);
         nodes[node].size = 0;
     }
@@ -193,7 +201,11 @@ int32_t file_read(int8_t *fdt, int32_t fd, uint8_t *buf, int32_t count)
         return -FK_EISDIR;
     if (x->kind == FK_F_PIPE_R) {
         struct pipe *p = &pipes[x->pipe];
+#ifdef MUTANT_PIPE_NO_EOF
+        if (!p->fill && count > 0)
+#else
         if (!p->fill && count > 0 && p->writers)
+#endif
             return -FK_EAGAIN;
         n = count < p->fill ? count : p->fill;
         for (int32_t i = 0; i < n; i++)
@@ -242,6 +254,9 @@ int32_t file_write(int8_t *fdt, int32_t fd, const uint8_t *buf, int32_t count)
     memcpy(nd->data + pos, buf, (uint32_t)n);
     if (pos + n > nd->size)
         nd->size = (uint16_t)(pos + n);
+#ifdef MUTANT_APPEND_KEEPS_OFFSET
+    if (!x->append)
+#endif
     x->off = pos + n;
     return n;
 }
@@ -256,7 +271,12 @@ int32_t file_lseek(int8_t *fdt, int32_t fd, int32_t off, int32_t whence)
     if (x->pipe >= 0)
         return -FK_ESPIPE;
     base = whence == FK_SEEK_SET ? 0 : whence == FK_SEEK_CUR ? x->off
-           : x->kind == FK_F_DIR ? 0 : nodes[x->node].size;
+           : x->kind == FK_F_DIR ? 0
+#ifdef MUTANT_LSEEK_END_AT_OFFSET
+           : x->off;
+#else
+           : nodes[x->node].size;
+#endif
     to = base + off;
     if (to < 0)
         return -FK_EINVAL;
