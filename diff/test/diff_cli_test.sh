@@ -3,13 +3,7 @@
 # kernel bug reported readably, bad input.
 set -uo pipefail
 diff=diff/diff
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {  # check NAME CONDITION-COMMAND...
-    local name=$1; shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. diff/test/check.sh
 
 cat > "$tmp/a.prog" <<'P'
 p0 open /f0 rdonly
@@ -64,5 +58,4 @@ check "linux not yet: exit 2" test "$rc" = 2
 if [ "$failed" != 0 ]; then
     echo "--- output with the planted bug:"; cat "$tmp/bug"
 fi
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+done_checks

@@ -5,13 +5,7 @@ set -uo pipefail
 min=diff/minimize_cli
 diff=diff/diff
 mutant=kernel/kernel_mutant_dup2_same.elf
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {  # check NAME CONDITION-COMMAND...
-    local name=$1; shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. diff/test/check.sh
 
 cat > "$tmp/long.prog" <<'P'
 p0 open /f0 rdonly
@@ -50,5 +44,4 @@ printf 'p0 frk\n' > "$tmp/bad.prog"
 check "bad program: exit 2" test "$rc" = 2
 
 [ "$failed" != 0 ] && { cat "$tmp/err"; cat "$tmp/min.prog"; }
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+done_checks

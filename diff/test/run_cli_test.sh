@@ -2,13 +2,7 @@
 # forkspec run --backend model as a user runs it.
 set -uo pipefail
 run=diff/run
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {  # check NAME CONDITION-COMMAND...
-    local name=$1; shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. diff/test/check.sh
 
 cat > "$tmp/p.prog" <<'P'
 p0 open /f0 rdonly
@@ -73,5 +67,4 @@ spec/fmt --binary "$tmp/p.prog" -o "$tmp/p.bin"
 "$run" --binary "$tmp/p.bin" > "$tmp/out2" 2>&1
 check "binary = text" cmp -s "$tmp/out" "$tmp/out2"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+done_checks
