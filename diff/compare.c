@@ -5,16 +5,7 @@
 
 static uint32_t next_id = 1;
 static struct fk_obs raw;
-static uint8_t scratch[FK_OBS_MAX_BYTES], payload[FK_FRAME_MAX_PAYLOAD];
-
-static int send_program(struct fk_qemu *q, const struct fk_prog *p, uint8_t mode, uint32_t id)
-{
-    static uint8_t bin[1 + FK_MAX_STEPS * 32];
-    size_t n = fk_prog_encode(p, bin, sizeof bin);
-    struct fk_program_msg m = { id, mode, 0, bin, n };
-    size_t len = n <= sizeof bin ? fk_program_put(&m, payload, sizeof payload) : 0;
-    return len ? fk_qemu_send(q, FK_T_PROGRAM, payload, len) : -1;
-}
+static uint8_t scratch[FK_OBS_MAX_BYTES];
 
 static void model_canon(struct fk_obs *out)
 {
@@ -60,7 +51,7 @@ static void replay(struct fk_qemu *q, const struct fk_prog *p, struct fk_diverge
     struct fk_frame f;
     struct fk_step_msg m;
     model_reset();
-    if (send_program(q, p, FK_MODE_FULL, next_id++))
+    if (fk_qemu_send_program(q, p, FK_MODE_FULL, next_id++))
         return;
     for (uint32_t i = 0; i < p->nsteps; i++) {
         model_step(p->step[i]);
@@ -89,7 +80,7 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
     d->verdict = FK_AGREE;
     *link = 0;
     model_reset();
-    if (send_program(q, p, FK_MODE_HASH, id))
+    if (fk_qemu_send_program(q, p, FK_MODE_HASH, id))
         return (void)trouble(q, -1, &f, d), d->verdict;
     for (uint32_t i = 0; i < p->nsteps; i++) {
         struct fk_result r = model_step(p->step[i]);

@@ -176,6 +176,16 @@ int fk_qemu_send(struct fk_qemu *q, uint8_t type, const uint8_t *payload, size_t
     return fk_qemu_write(q, buf, n);
 }
 
+int fk_qemu_send_program(struct fk_qemu *q, const struct fk_prog *p, uint8_t mode,
+                         uint32_t id)
+{
+    static uint8_t bin[1 + FK_MAX_STEPS * 32], payload[FK_FRAME_MAX_PAYLOAD];
+    size_t n = fk_prog_encode(p, bin, sizeof bin);
+    struct fk_program_msg m = { id, mode, 0, bin, n };
+    size_t len = n <= sizeof bin ? fk_program_put(&m, payload, sizeof payload) : 0;
+    return len ? fk_qemu_send(q, FK_T_PROGRAM, payload, len) : fail(q, "program too large");
+}
+
 int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n)
 {
     static uint8_t damaged[2 * FK_FRAME_MAX];

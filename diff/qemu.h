@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include "spec/frame.h"
+#include "spec/program.h"
 #include "spec/trace.h"
 
 /* Fault injection on the serial link, both ways, for the harness's own
@@ -52,6 +53,11 @@ int fk_qemu_wait(struct fk_qemu *q, int timeout_ms);
 
 /* Sends one frame. 0, or -1 (QEMU gone). */
 int fk_qemu_send(struct fk_qemu *q, uint8_t type, const uint8_t *payload, size_t len);
+
+/* Sends program p as PROGRAM id in mode (FK_MODE_HASH or FK_MODE_FULL).
+ * 0, or -1 (QEMU gone). */
+int fk_qemu_send_program(struct fk_qemu *q, const struct fk_prog *p, uint8_t mode,
+                         uint32_t id);
 
 /* Writes raw bytes on the link (damaged frames, garbage). 0 or -1. */
 int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n);

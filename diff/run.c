@@ -82,7 +82,6 @@ static int kernel_trouble(int got, const struct fk_frame *f, uint32_t step)
 
 static int run_kernel(const char *kernel, int state)
 {
-    static uint8_t bin[1 + FK_MAX_STEPS * 32], payload[FK_FRAME_MAX_PAYLOAD];
     struct fk_frame f;
     struct fk_step_msg m;
     struct fk_end_msg e;
@@ -91,10 +90,7 @@ static int run_kernel(const char *kernel, int state)
         fk_qemu_stop(&qemu);
         return 2;
     }
-    size_t n = fk_prog_encode(&prog, bin, sizeof bin);
-    struct fk_program_msg pm = { 1, FK_MODE_FULL, 0, bin, n };
-    size_t len = fk_program_put(&pm, payload, sizeof payload);
-    if (!len || fk_qemu_send(&qemu, FK_T_PROGRAM, payload, len))
+    if (fk_qemu_send_program(&qemu, &prog, FK_MODE_FULL, 1))
         return kernel_trouble(-1, &f, 0);
     for (uint32_t i = 0; i < prog.nsteps; i++) {
         int got = fk_qemu_recv(&qemu, &f, 2000);

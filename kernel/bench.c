@@ -11,7 +11,6 @@
 
 static struct fk_qemu q;
 static struct fk_prog prog;
-static uint8_t bin[1 + FK_MAX_STEPS * 32], payload[FK_FRAME_MAX_PAYLOAD];
 
 static double now(void)
 {
@@ -24,11 +23,8 @@ static double now(void)
 static int run_one(uint32_t id)
 {
     struct fk_frame f;
-    size_t n = fk_prog_encode(&prog, bin, sizeof bin);
-    struct fk_program_msg m = { id, FK_MODE_HASH, 0, bin, n };
-    size_t len = fk_program_put(&m, payload, sizeof payload);
     int steps = 0;
-    if (!len || fk_qemu_send(&q, FK_T_PROGRAM, payload, len))
+    if (fk_qemu_send_program(&q, &prog, FK_MODE_HASH, id))
         return -1;
     for (;;) {
         if (fk_qemu_recv(&q, &f, 5000) != 1)

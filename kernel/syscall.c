@@ -7,7 +7,6 @@
 #include "kernel/user/usys.h"
 #include "spec/errno.h"
 #include "spec/precheck.h"
-#include "spec/out.h"
 
 /* A window range as the executor's checks let through (spec/precheck.h):
  * the kernel checks again rather than trust its caller. */

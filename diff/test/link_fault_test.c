@@ -48,13 +48,10 @@ int main(int argc, char **argv)
     fk_qemu_stop(&q);
 
     /* QEMU killed after the first STEP of a program */
-    static uint8_t bin[4096], payload[8192];
     struct fk_frame f;
     CHECK(fk_qemu_start(&q, argv[1], 0) == 0);
     fk_gen_program(&rng, 20, &prog);
-    size_t n = fk_prog_encode(&prog, bin, sizeof bin);
-    struct fk_program_msg m = { 900, FK_MODE_HASH, 0, bin, n };
-    CHECK(fk_qemu_send(&q, FK_T_PROGRAM, payload, fk_program_put(&m, payload, sizeof payload)) == 0);
+    CHECK(fk_qemu_send_program(&q, &prog, FK_MODE_HASH, 900) == 0);
     CHECK(fk_qemu_recv(&q, &f, 5000) == 1 && f.type == FK_T_STEP);
     kill(q.pid, SIGKILL);
     enum fk_verdict v = fk_compare_kernel(&q, &prog, &d);

@@ -8,7 +8,6 @@
 enum {
     SYS_NEXT = 1,       /* (result or 0, step buffer): report, wait for a step */
     SYS_DIE,            /* (signal): the executor faulted (its checks) */
-    SYS_UNUSED,         /* (was: a step the executor does not know) */
     SYS_FORK,
     SYS_EXIT,           /* (status) */
     SYS_WAIT,           /* (pid, status buffer) */
