@@ -107,7 +107,7 @@ int32_t file_open(int8_t *fdt, int cwd, int32_t path, int32_t flags)
     node = resolve(cwd, path, creat);
     if (node < 0)
         return node;
-    if (fk_node_is_dir(node) && (creat || mode != FK_O_RDONLY))
+    if (fk_node_is_dir(node) && (creat || (flags & FK_O_TRUNC) || mode != FK_O_RDONLY))
         return -FK_EISDIR;
     if (!nodes[node].exists) {
         nodes[node].exists = 1;

@@ -118,7 +118,8 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags)
     node = resolve(p, path, flags & FK_O_CREAT);
     if (node < 0)
         return err(-node);
-    if (fk_node_is_dir(node) && ((flags & FK_O_CREAT) || mode != FK_O_RDONLY))
+    if (fk_node_is_dir(node)
+        && ((flags & FK_O_CREAT) || (flags & FK_O_TRUNC) || mode != FK_O_RDONLY))
         return err(FK_EISDIR);
     /*@ assert 0 <= mode <= FK_O_RDWR; */
     /*@ assert node_is_dir(node) ==> mode == FK_O_RDONLY; */

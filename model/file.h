@@ -12,7 +12,8 @@
       \exists integer f; 0 <= f < FK_NFILE && file_ref[f] == 0;
     predicate opens_dir_badly{L}(integer p, integer path, integer flags) =
       node_is_dir(resolved(p, path, flags & FK_O_CREAT))
-      && ((flags & FK_O_CREAT) != 0 || (flags & FK_O_ACCMODE) != FK_O_RDONLY);
+      && ((flags & FK_O_CREAT) != 0 || (flags & FK_O_TRUNC) != 0
+          || (flags & FK_O_ACCMODE) != FK_O_RDONLY);
 */
 
 /*@ requires alive(p);

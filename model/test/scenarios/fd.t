@@ -10,6 +10,8 @@ p0 open /f3/f1 rdonly,creat          => ENOENT
 p0 open / wronly                     => EISDIR
 p0 open /d rdonly,creat              => EISDIR
 p0 open /d/.. rdwr                   => EISDIR
+p0 open /d rdonly,trunc              => EISDIR
+p0 open / rdonly,trunc,append        => EISDIR
 !! free: frames=128 procs=15 files=64 objects=32
 # a directory opens read-only
 p0 open /d rdonly                    => 0
