@@ -60,7 +60,7 @@ static void replay(struct fk_qemu *q, const struct fk_prog *p, struct fk_diverge
             return;
         if (i == d->step) {
             model_canon(&d->model_obs);
-            d->have_obs = fk_obs_deserialize(m.l1, m.n1, m.l2, m.n2, &d->kernel_obs) == 0;
+            d->have_obs = fk_obs_deserialize(m.l1, m.n1, m.l2, m.n2, &d->other_obs) == 0;
             break;
         }
     }
@@ -78,6 +78,8 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
     uint32_t id = next_id++, gaps = q->seq_gaps;
     memset(d, 0, sizeof *d);
     d->verdict = FK_AGREE;
+    d->against = "kernel";
+    d->level = FK_L2;
     *link = 0;
     model_reset();
     if (fk_qemu_send_program(q, p, FK_MODE_HASH, id))
@@ -101,7 +103,7 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
             d->verdict = FK_DIVERGE;
             d->step = i;
             d->model = r;
-            d->kernel = m.result;
+            d->other = m.result;
         }
     }
     int got = fk_qemu_recv(q, &f, FRAME_TIMEOUT_MS);
@@ -155,4 +157,199 @@ enum fk_verdict fk_compare_kernel(struct fk_qemu *q, const struct fk_prog *p,
              d->step);
     d->verdict = FK_TRANSPORT;
     return d->verdict;
+}
+
+/* ---- Linux ---- */
+
+static const struct fk_obs_proc *find_proc(const struct fk_obs *o, int32_t pid)
+{
+    for (int i = 0; i < o->nproc; i++)
+        if (o->proc[i].pid == pid)
+            return &o->proc[i];
+    return 0;
+}
+
+/* `wait -1` where Linux reaped c: the model reaps c too when c is one of
+ * its zombie children of the caller (POSIX allows any). */
+static struct fk_step follow_wait(const struct fk_step *s, const struct fk_result *lr)
+{
+    static struct fk_obs before;
+    struct fk_step m = *s;
+    if (s->op != FK_OP_WAIT || s->arg[0] != -1 || lr->kind != FK_R_OK || lr->val <= 0)
+        return m;
+    model_canon(&before);
+    const struct fk_obs_proc *c = find_proc(&before, lr->val);
+    if (c && c->state == FK_P_ZOMBIE && c->ppid == s->proc)
+        m.arg[0] = lr->val;
+    return m;
+}
+
+/* A failing mprotect may have changed some pages of its range (POSIX;
+ * Linux changes those before the first unmapped one): the model gives the
+ * pages Linux changed the new prot first, one run at a time. */
+static void follow_mprotect(const struct fk_step *s, const struct fk_result *lr,
+                            const struct fk_obs *lo)
+{
+    static struct fk_obs before;
+    const struct fk_obs_proc *lp = find_proc(lo, s->proc), *mp;
+    if (s->op != FK_OP_MPROTECT || lr->kind != FK_R_ERR || lr->val != FK_ENOMEM || !lp)
+        return;
+    model_canon(&before);
+    if (!(mp = find_proc(&before, s->proc)))
+        return;
+    int first = (int)(((uint32_t)s->arg[0] - FK_MMAP_BASE) / FK_PAGE_SIZE);
+    for (int k = first, run = -1; k <= first + s->arg[1]; k++) {
+        int changed = k < first + s->arg[1] && mp->page[k] && lp->page[k]
+                      && (lp->page[k] & FK_PG_PROT) == s->arg[2]
+                      && (mp->page[k] & FK_PG_PROT) != s->arg[2];
+        if (changed && run < 0)
+            run = k;
+        if (!changed && run >= 0) {
+            struct fk_step part = *s;
+            part.arg[0] = (int32_t)(FK_MMAP_BASE + (uint32_t)run * FK_PAGE_SIZE);
+            part.arg[1] = k - run;
+            model_step(part);
+            run = -1;
+        }
+    }
+}
+
+/* Why the model's outcome of s hangs on a policy it fixes differently from
+ * Linux (spec/syscalls.md, "not comparable"), or 0. */
+static const char *host_policy(const struct fk_step *s, const struct fk_result *r,
+                               const struct fk_obs *after)
+{
+    int err = r->kind == FK_R_ERR ? r->val : 0;
+    switch (s->op) {
+    case FK_OP_FORK: return err == FK_EAGAIN ? "NPROC: root ignores RLIMIT_NPROC" : 0;
+    case FK_OP_OPEN:
+    case FK_OP_PIPE: return err == FK_ENFILE ? "ENFILE: Linux's open-file table is larger" : 0;
+    case FK_OP_WRITE:
+        return err == FK_EAGAIN ? "pipe capacity: Linux's pipes hold more than 4096 bytes" : 0;
+    case FK_OP_MMAP: return err == FK_ENOMEM ? "memory objects: Linux has more" : 0;
+    case FK_OP_STORE:
+        return r->kind == FK_R_KILLED && r->val == 9 ? "NFRAME: Linux has more frames" : 0;
+    case FK_OP_LSEEK: {
+        if (err == FK_EOVERFLOW)
+            return "EOVERFLOW: Linux's offsets are 64-bit";
+        const struct fk_obs_proc *p = find_proc(after, s->proc);
+        int fd = s->arg[0];
+        if (p && fd >= 0 && fd < FK_NOFILE && p->fd[fd] >= 0 && p->fd[fd] < after->nfile
+            && after->file[p->fd[fd]].kind == FK_F_DIR)
+            return "lseek on a directory: offsets are file-system specific";
+        return 0;
+    }
+    default: return 0;
+    }
+}
+
+static int same_l1(const struct fk_obs *a, const struct fk_obs *b)
+{
+    static uint8_t sa[FK_OBS_MAX_BYTES], sb[FK_OBS_MAX_BYTES];
+    size_t na = fk_obs_serialize(a, FK_L1, sa, sizeof sa);
+    size_t nb = fk_obs_serialize(b, FK_L1, sb, sizeof sb);
+    return na == nb && !memcmp(sa, sb, na);
+}
+
+static int same_result(const struct fk_result *a, const struct fk_result *b)
+{
+    return a->kind == b->kind && a->val == b->val && a->aux == b->aux;
+}
+
+static void linux_step_compare(struct fk_linux *lx, const struct fk_step *s, uint32_t i,
+                               struct fk_divergence *d)
+{
+    struct fk_result lr, mr;
+    if (fk_linux_step(lx, s, &lr) || fk_linux_observe(lx, &d->other_obs)) {
+        snprintf(d->why, sizeof d->why, "%s", lx->why);
+        d->verdict = FK_HANG;
+        d->step = i;
+        return;
+    }
+    struct fk_step ms = follow_wait(s, &lr);
+    follow_mprotect(s, &lr, &d->other_obs);
+    mr = model_step(ms);
+    model_canon(&d->model_obs);
+    if (same_result(&mr, &lr) && same_l1(&d->model_obs, &d->other_obs))
+        return;
+    const char *policy = host_policy(&ms, &mr, &d->model_obs);
+    d->verdict = policy ? FK_NOT_COMPARABLE : FK_DIVERGE;
+    if (policy)
+        snprintf(d->why, sizeof d->why, "%s; this step and the ones after it are not compared",
+                 policy);
+    d->step = i;
+    d->model = mr;
+    d->other = lr;
+    d->have_obs = 1;
+}
+
+enum fk_verdict fk_compare_linux(struct fk_linux *lx, const struct fk_prog *p,
+                                 struct fk_divergence *d)
+{
+    memset(d, 0, sizeof *d);
+    d->verdict = FK_AGREE;
+    d->against = "linux";
+    d->level = FK_L1;
+    model_reset();
+    if (fk_linux_start(lx)) {
+        snprintf(d->why, sizeof d->why, "%s", lx->why);
+        d->verdict = FK_HANG;
+        return d->verdict;
+    }
+    for (uint32_t i = 0; i < p->nsteps && d->verdict == FK_AGREE; i++)
+        linux_step_compare(lx, &p->step[i], i, d);
+    fk_linux_finish(lx);
+    if (d->verdict == FK_AGREE)
+        d->step = p->nsteps;
+    return d->verdict;
+}
+
+/* ---- targets ---- */
+
+void fk_target_init(struct fk_target *t, int on_linux, const char *kernel)
+{
+    memset(t, 0, sizeof *t);
+    t->on_linux = on_linux;
+    t->kernel = kernel;
+    t->q.pid = t->q.to_kernel = t->q.from_kernel = -1;
+}
+
+int fk_target_ready(struct fk_target *t)
+{
+    if (t->on_linux) {
+        if (!t->lx_open && fk_linux_open(&t->lx)) {
+            snprintf(t->why, sizeof t->why, "the Linux backend cannot start: %.200s", t->lx.why);
+            fk_linux_close(&t->lx);
+            return -1;
+        }
+        t->lx_open = 1;
+        return 0;
+    }
+    if (t->q.pid < 0 && fk_qemu_start(&t->q, t->kernel, NULL)) {
+        snprintf(t->why, sizeof t->why, "kernel %.40s did not start: %.200s", t->kernel, t->q.why);
+        return -1;
+    }
+    return 0;
+}
+
+enum fk_verdict fk_compare(struct fk_target *t, const struct fk_prog *p,
+                           struct fk_divergence *d)
+{
+    if (fk_target_ready(t)) {
+        memset(d, 0, sizeof *d);
+        d->against = t->on_linux ? "linux" : "kernel";
+        d->verdict = FK_HANG;
+        snprintf(d->why, sizeof d->why, "%.250s", t->why);
+        return d->verdict;
+    }
+    return t->on_linux ? fk_compare_linux(&t->lx, p, d) : fk_compare_kernel(&t->q, p, d);
+}
+
+void fk_target_stop(struct fk_target *t)
+{
+    if (t->on_linux && t->lx_open)
+        fk_linux_close(&t->lx);
+    t->lx_open = 0;
+    if (!t->on_linux)
+        fk_qemu_stop(&t->q);
 }

@@ -5,22 +5,22 @@
 static struct fk_divergence d;
 static int runs;
 
-void fk_divergence_signature(struct fk_qemu *q, const char *kernel,
-                             const struct fk_prog *p, char *sig, size_t cap)
+void fk_divergence_signature(struct fk_target *t, const struct fk_prog *p, char *sig,
+                             size_t cap)
 {
     sig[0] = 0;
     runs++;
-    if (q->pid < 0 && fk_qemu_start(q, kernel, NULL))
+    if (fk_target_ready(t))
         return;
-    if (fk_compare_kernel(q, p, &d) != FK_AGREE)
+    if (fk_compare(t, p, &d) != FK_AGREE)
         fk_report_signature(p, &d, sig, cap);
 }
 
-static int reproduces(struct fk_qemu *q, const char *kernel, const struct fk_prog *p,
+static int reproduces(struct fk_target *t, const struct fk_prog *p,
                       const char *signature)
 {
     char sig[1024];
-    fk_divergence_signature(q, kernel, p, sig, sizeof sig);
+    fk_divergence_signature(t, p, sig, sizeof sig);
     return !strcmp(sig, signature);
 }
 
@@ -33,14 +33,14 @@ static void without(const struct fk_prog *p, uint32_t from, uint32_t n, struct f
             out->step[out->nsteps++] = p->step[i];
 }
 
-static void shrink_steps(struct fk_qemu *q, const char *kernel, struct fk_prog *p,
+static void shrink_steps(struct fk_target *t, struct fk_prog *p,
                          const char *signature)
 {
     static struct fk_prog cand;
     for (uint32_t chunk = p->nsteps / 2 ? p->nsteps / 2 : 1; chunk >= 1; chunk /= 2) {
         for (uint32_t from = 0; from < p->nsteps;) {
             without(p, from, chunk, &cand);
-            if (cand.nsteps < p->nsteps && reproduces(q, kernel, &cand, signature))
+            if (cand.nsteps < p->nsteps && reproduces(t, &cand, signature))
                 *p = cand;
             else
                 from += chunk;
@@ -51,7 +51,7 @@ static void shrink_steps(struct fk_qemu *q, const char *kernel, struct fk_prog *
 }
 
 /* Smaller values for each argument, where they keep the step valid. */
-static void shrink_args(struct fk_qemu *q, const char *kernel, struct fk_prog *p,
+static void shrink_args(struct fk_target *t, struct fk_prog *p,
                         const char *signature)
 {
     static const int32_t simpler[] = { 0, 1, -1 };
@@ -63,29 +63,28 @@ static void shrink_args(struct fk_qemu *q, const char *kernel, struct fk_prog *p
                     break;
                 cand = *p;
                 cand.step[i].arg[a] = simpler[k];
-                if (fk_step_valid(&cand.step[i]) && reproduces(q, kernel, &cand, signature)) {
+                if (fk_step_valid(&cand.step[i]) && reproduces(t, &cand, signature)) {
                     *p = cand;
                     break;
                 }
             }
 }
 
-int fk_minimize(struct fk_qemu *q, const char *kernel, struct fk_prog *p,
-                const char *signature)
+int fk_minimize(struct fk_target *t, struct fk_prog *p, const char *signature)
 {
     runs = 0;
     if (d.step + 1 < p->nsteps) {       /* what follows the divergence is noise */
         static struct fk_prog cut;
         cut = *p;
         cut.nsteps = d.step + 1;
-        if (reproduces(q, kernel, &cut, signature))
+        if (reproduces(t, &cut, signature))
             *p = cut;
     }
     uint32_t before;
     do {
         before = p->nsteps;
-        shrink_steps(q, kernel, p, signature);
+        shrink_steps(t, p, signature);
     } while (p->nsteps < before);
-    shrink_args(q, kernel, p, signature);
+    shrink_args(t, p, signature);
     return runs;
 }

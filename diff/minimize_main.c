@@ -1,5 +1,5 @@
 /* forkspec minimize: the smallest program that still shows the same
- * divergence between model and kernel. Prints it (or writes it with -o);
+ * divergence between the model and the kernel (or Linux). Prints it (or writes it with -o);
  * exit 0, 1 when the program does not diverge, 2 for bad input. */
 #include <stdio.h>
 #include <string.h>
@@ -7,21 +7,24 @@
 #include "spec/progfile.h"
 
 static const char usage[] =
-    "usage: forkspec minimize [--binary] [-o OUT] PROG\n"
+    "usage: forkspec minimize [--against kernel|linux] [--binary] [-o OUT] PROG\n"
     "  --kernel ELF  the kernel image (./forkspec minimize passes the bundled one)\n";
 
 static struct fk_prog prog;
-static struct fk_qemu q;
+static struct fk_target t;
 static char text[1 << 16];
 
 int main(int argc, char **argv)
 {
     const char *kernel = "bazel-bin/kernel/kernel.elf", *path = 0, *out_path = 0;
+    const char *against = "kernel";
     int binary = 0;
     char sig[1024];
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--kernel") && i + 1 < argc)
             kernel = argv[++i];
+        else if (!strcmp(argv[i], "--against") && i + 1 < argc)
+            against = argv[++i];
         else if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out_path = argv[++i];
         else if (!strcmp(argv[i], "--binary"))
@@ -37,26 +40,30 @@ int main(int argc, char **argv)
         return fprintf(stderr, "forkspec minimize: no program given\n%s", usage), 2;
     if (fk_load_program("forkspec minimize", path, binary, &prog))
         return 2;
-    q.pid = q.to_kernel = q.from_kernel = -1;
-    if (fk_qemu_start(&q, kernel, NULL))
-        return fprintf(stderr, "forkspec minimize: kernel %s did not start: %s\n",
-                       kernel, q.why), 2;
-    fk_divergence_signature(&q, kernel, &prog, sig, sizeof sig);
+    if (strcmp(against, "kernel") && strcmp(against, "linux"))
+        return fprintf(stderr, "forkspec minimize: --against %s: not kernel or linux\n",
+                       against), 2;
+    fk_target_init(&t, !strcmp(against, "linux"), kernel);
+    if (fk_target_ready(&t))
+        return fprintf(stderr, "forkspec minimize: %s\n", t.why), 2;
+    fk_divergence_signature(&t, &prog, sig, sizeof sig);
     if (!sig[0]) {
-        fk_qemu_stop(&q);
-        printf("%s: model and kernel agree: nothing to minimize\n", path);
+        fk_target_stop(&t);
+        printf("%s: model and %s agree: nothing to minimize\n", path, against);
         return 1;
     }
     uint32_t from = prog.nsteps;
     fprintf(stderr, "forkspec minimize: %s: %u steps, divergence \"%s\" ...\n", path, from, sig);
-    int runs = fk_minimize(&q, kernel, &prog, sig);
-    fk_qemu_stop(&q);
+    int runs = fk_minimize(&t, &prog, sig);
+    fk_target_stop(&t);
     struct fk_out o = fk_out_make(text, sizeof text);
     fk_out_str(&o, "# minimized by forkspec minimize from ");
     fk_out_dec(&o, from);
     fk_out_str(&o, " steps (");
     fk_out_dec(&o, runs);
-    fk_out_str(&o, " kernel runs); divergence: ");
+    fk_out_str(&o, " runs on ");
+    fk_out_str(&o, against);
+    fk_out_str(&o, "); divergence: ");
     fk_out_str(&o, sig);
     fk_out_char(&o, '\n');
     fk_prog_print(&prog, &o);

@@ -5,11 +5,26 @@
 
 enum { CONTEXT = 4, MAX_LINES = 512 };
 
-static const char *const verdict_names[] = {
-    [FK_AGREE] = "agree", [FK_DIVERGE] = "diverge", [FK_LEAK] = "leak",
-    [FK_PANIC] = "kernel panic", [FK_HANG] = "kernel hang",
-    [FK_TRANSPORT] = "transport failure",
-};
+static const char *verdict_name(const struct fk_divergence *d)
+{
+    static const char *const names[] = {
+        [FK_AGREE] = "agree", [FK_DIVERGE] = "diverge", [FK_LEAK] = "leak",
+        [FK_PANIC] = "kernel panic", [FK_HANG] = "kernel hang",
+        [FK_TRANSPORT] = "transport failure", [FK_NOT_COMPARABLE] = "not comparable",
+    };
+    return d->verdict == FK_HANG && d->against && !strcmp(d->against, "linux")
+               ? "linux hang" : names[d->verdict];
+}
+
+static const char *against(const struct fk_divergence *d)
+{
+    return d->against ? d->against : "kernel";
+}
+
+static int level(const struct fk_divergence *d)
+{
+    return d->level ? d->level : FK_L2;
+}
 
 static void print_step(FILE *out, const char *mark, uint32_t i, const struct fk_step *s)
 {
@@ -44,25 +59,33 @@ static int has_line(char **line, int n, const char *want)
     return 0;
 }
 
+static int same_result(const struct fk_result *a, const struct fk_result *b)
+{
+    return a->kind == b->kind && a->val == b->val && a->aux == b->aux;
+}
+
 /* The observation lines found on one side only. */
-static void print_differences(FILE *out, const struct fk_obs *model, const struct fk_obs *kernel)
+static void print_differences(FILE *out, const struct fk_divergence *d)
 {
     static char a[1 << 16], b[1 << 16];
     static char *la[MAX_LINES], *lb[MAX_LINES];
     struct fk_out oa = fk_out_make(a, sizeof a), ob = fk_out_make(b, sizeof b);
-    fk_obs_print(model, FK_L2, "", &oa);
-    fk_obs_print(kernel, FK_L2, "", &ob);
+    fk_obs_print(&d->model_obs, level(d), "", &oa);
+    fk_obs_print(&d->other_obs, level(d), "", &ob);
     fk_out_cstr(&oa);
     fk_out_cstr(&ob);
     int na = lines_of(a, la), nb = lines_of(b, lb), shown = 0;
+    const char *name = against(d);
     fprintf(out, "  observation after it, the lines that differ:\n");
     for (int i = 0; i < na; i++)
         if (!has_line(lb, nb, la[i]) && ++shown)
             fprintf(out, "    model:  %s\n", la[i]);
     for (int i = 0; i < nb; i++)
         if (!has_line(la, na, lb[i]) && ++shown)
-            fprintf(out, "    kernel: %s\n", lb[i]);
-    if (!shown)
+            fprintf(out, "    %s:%*s %s\n", name, (int)(6 - strlen(name)), "", lb[i]);
+    if (!shown && !same_result(&d->model, &d->other))
+        fprintf(out, "    (none: only the results differ)\n");
+    else if (!shown)
         fprintf(out, "    (none in the printed form: the difference is in the ordering)\n");
 }
 
@@ -104,6 +127,7 @@ void fk_report_signature(const struct fk_prog *p, const struct fk_divergence *d,
     static const char *const short_names[] = {
         [FK_AGREE] = "agree", [FK_DIVERGE] = "diverge", [FK_LEAK] = "leak",
         [FK_PANIC] = "panic", [FK_HANG] = "hang", [FK_TRANSPORT] = "transport",
+        [FK_NOT_COMPARABLE] = "not-comparable",
     };
     static char a[1 << 16], b[1 << 16], fields[1 << 14];
     static char *la[MAX_LINES], *lb[MAX_LINES];
@@ -113,15 +137,15 @@ void fk_report_signature(const struct fk_prog *p, const struct fk_divergence *d,
         fk_out_char(&o, ' ');
         fk_out_str(&o, fk_ops[p->step[d->step].op].name);
     }
-    if (d->verdict == FK_DIVERGE) {
-        int same = d->model.kind == d->kernel.kind && d->model.val == d->kernel.val
-                   && d->model.aux == d->kernel.aux;
+    if (d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE) {
+        int same = d->model.kind == d->other.kind && d->model.val == d->other.val
+                   && d->model.aux == d->other.aux;
         fk_out_str(&o, same ? " result-same" : " result-differs");
     }
-    if (d->verdict == FK_DIVERGE && d->have_obs) {
+    if ((d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE) && d->have_obs) {
         struct fk_out oa = fk_out_make(a, sizeof a), ob = fk_out_make(b, sizeof b);
-        fk_obs_print(&d->model_obs, FK_L2, "", &oa);
-        fk_obs_print(&d->kernel_obs, FK_L2, "", &ob);
+        fk_obs_print(&d->model_obs, level(d), "", &oa);
+        fk_obs_print(&d->other_obs, level(d), "", &ob);
         fk_out_cstr(&oa);
         fk_out_cstr(&ob);
         int na = lines_of(a, la), nb = lines_of(b, lb);
@@ -145,19 +169,20 @@ void fk_report_print(FILE *out, const char *name, const struct fk_prog *p,
 {
     char rm[96], rk[96];
     uint32_t from = d->step > CONTEXT ? d->step - CONTEXT : 0;
-    fprintf(out, "%s: %s", name, verdict_names[d->verdict]);
+    fprintf(out, "%s: %s", name, verdict_name(d));
     if (d->step < p->nsteps)
         fprintf(out, " at step %u", d->step);
+    fprintf(out, " (model vs %s)", against(d));
     fprintf(out, "%s%s\n", d->why[0] ? ": " : "", d->why);
     for (uint32_t i = from; i <= d->step && i < p->nsteps; i++)
         print_step(out, i == d->step ? ">" : " ", i, &p->step[i]);
-    if (d->verdict != FK_DIVERGE)
+    if (d->verdict != FK_DIVERGE && d->verdict != FK_NOT_COMPARABLE)
         return;
     const struct fk_step *s = &p->step[d->step];
-    fprintf(out, "  result: model %s, kernel %s\n", result_text(s, &d->model, rm, sizeof rm),
-            result_text(s, &d->kernel, rk, sizeof rk));
+    fprintf(out, "  result: model %s, %s %s\n", result_text(s, &d->model, rm, sizeof rm),
+            against(d), result_text(s, &d->other, rk, sizeof rk));
     if (d->have_obs)
-        print_differences(out, &d->model_obs, &d->kernel_obs);
+        print_differences(out, d);
     else
         fprintf(out, "  (the full-mode replay failed: no observations)\n");
 }
@@ -185,29 +210,31 @@ void fk_report_json(FILE *out, const char *name, const struct fk_prog *p,
     fprintf(out, "{\"program\": ");
     json_string(out, name);
     fprintf(out, ", \"verdict\": ");
-    json_string(out, verdict_names[d->verdict]);
+    json_string(out, verdict_name(d));
+    fprintf(out, ", \"against\": ");
+    json_string(out, against(d));
     if (d->verdict != FK_AGREE && d->step < p->nsteps) {
         struct fk_out o = fk_out_make(text, sizeof text);
         fk_step_print(&p->step[d->step], &o);
         fprintf(out, ", \"step\": %u, \"op\": ", d->step);
         json_string(out, fk_out_cstr(&o));
     }
-    if (d->verdict == FK_DIVERGE) {
+    if (d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE) {
         const struct fk_step *s = &p->step[d->step];
         fprintf(out, ", \"model\": ");
         json_string(out, result_text(s, &d->model, text, sizeof text));
-        fprintf(out, ", \"kernel\": ");
-        json_string(out, result_text(s, &d->kernel, text, sizeof text));
+        fprintf(out, ", \"%s\": ", against(d));
+        json_string(out, result_text(s, &d->other, text, sizeof text));
     }
     if (d->why[0]) {
         fprintf(out, ", \"why\": ");
         json_string(out, d->why);
     }
-    if (d->verdict == FK_DIVERGE && d->have_obs) {
+    if ((d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE) && d->have_obs) {
         struct fk_out oa = fk_out_make(a, sizeof a), ob = fk_out_make(b, sizeof b);
         int first = 1;
-        fk_obs_print(&d->model_obs, FK_L2, "", &oa);
-        fk_obs_print(&d->kernel_obs, FK_L2, "", &ob);
+        fk_obs_print(&d->model_obs, level(d), "", &oa);
+        fk_obs_print(&d->other_obs, level(d), "", &ob);
         fk_out_cstr(&oa);
         fk_out_cstr(&ob);
         int na = lines_of(a, la), nb = lines_of(b, lb);
@@ -217,7 +244,7 @@ void fk_report_json(FILE *out, const char *name, const struct fk_prog *p,
             if (has_line(i < na ? lb : la, i < na ? nb : na, line))
                 continue;
             fprintf(out, "%s{\"side\": \"%s\", \"line\": ", first ? "" : ", ",
-                    i < na ? "model" : "kernel");
+                    i < na ? "model" : against(d));
             json_string(out, line);
             fputc('}', out);
             first = 0;

@@ -2,21 +2,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "diff/linux.h"
 #include "diff/qemu.h"
 #include "model/model.h"
 #include "spec/obs_print.h"
 #include "spec/progfile.h"
 
 static const char usage[] =
-    "usage: forkspec run [--backend model|kernel] [--state] [--binary] PROG\n"
-    "  --backend B   model (default), or kernel (QEMU); linux arrives with its issue\n"
-    "  --state       print the full observation (L1 and L2) after every step\n"
+    "usage: forkspec run [--backend model|kernel|linux] [--state] [--binary] PROG\n"
+    "  --backend B   model (default), kernel (QEMU), or linux (the host, as root)\n"
+    "  --state       print the full observation after every step (L1 and L2;\n"
+    "                L1 only on linux)\n"
     "  --binary      PROG is in the binary form\n"
     "  --kernel ELF  the kernel image (./forkspec run passes the bundled one)\n";
 
 static struct fk_prog prog;
 static struct fk_obs raw, canon;
 static char text[1 << 20];
+static int level = FK_L2;        /* what --state prints: L1 only on linux */
 
 /* One step's line, and with obs its observation. */
 static void print_step(uint32_t i, const struct fk_step *s,
@@ -34,7 +37,7 @@ static void print_step(uint32_t i, const struct fk_step *s,
     fk_result_print(s, r, &o);
     fk_out_char(&o, '\n');
     if (obs)
-        fk_obs_print(obs, FK_L2, "      ", &o);
+        fk_obs_print(obs, level, "      ", &o);
     fwrite(text, 1, o.len < sizeof text ? o.len : sizeof text, stdout);
 }
 
@@ -113,6 +116,31 @@ static int run_kernel(const char *kernel, int state)
     return 0;
 }
 
+static struct fk_linux lx;
+
+static int run_linux(int state)
+{
+    struct fk_result r;
+    int rc = 0;
+    level = FK_L1;
+    if (fk_linux_open(&lx) || fk_linux_start(&lx)) {
+        fprintf(stderr, "forkspec run: the Linux backend cannot start: %s\n", lx.why);
+        fk_linux_close(&lx);
+        return 2;
+    }
+    for (uint32_t i = 0; i < prog.nsteps && !rc; i++) {
+        if (fk_linux_step(&lx, &prog.step[i], &r) || (state && fk_linux_observe(&lx, &canon))) {
+            fprintf(stderr, "forkspec run: step %u: %s\n", i, lx.why);
+            rc = 1;
+            break;
+        }
+        print_step(i, &prog.step[i], &r, state ? &canon : NULL);
+    }
+    fk_linux_finish(&lx);
+    fk_linux_close(&lx);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     const char *backend = "model", *path = NULL, *kernel = "bazel-bin/kernel/kernel.elf";
@@ -140,12 +168,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "forkspec run: no program given\n%s", usage);
         return 2;
     }
-    if (strcmp(backend, "model") && strcmp(backend, "kernel")) {
-        fprintf(stderr, "forkspec run: backend '%s' is not in this build yet "
-                "(model and kernel are)\n", backend);
+    if (strcmp(backend, "model") && strcmp(backend, "kernel") && strcmp(backend, "linux")) {
+        fprintf(stderr, "forkspec run: backend '%s': not model, kernel or linux\n", backend);
         return 2;
     }
     if (fk_load_program("forkspec run", path, binary, &prog))
         return 2;
+    if (!strcmp(backend, "linux"))
+        return run_linux(state);
     return strcmp(backend, "kernel") ? run_model(state) : run_kernel(kernel, state);
 }

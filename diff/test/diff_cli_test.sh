@@ -22,19 +22,19 @@ p0 load 0x40000000
 P
 "$diff" --kernel kernel/kernel.elf "$tmp/a.prog" "$tmp/b.prog" > "$tmp/out" 2>&1; rc=$?
 check "agree: exit 0" test "$rc" = 0
-check "agree: summary" grep -qx "2 program(s): 2 agree, 0 differ" "$tmp/out"
+check "agree: summary" grep -qx "2 program(s): 2 agree, 0 differ, 0 not comparable on Linux past a step" "$tmp/out"
 
 "$diff" --kernel kernel/kernel_mutant_dup2_same.elf "$tmp/b.prog" "$tmp/a.prog" > "$tmp/bug" 2>&1; rc=$?
 check "bug: exit 1" test "$rc" = 1
 # the fd is gone after the dup2 itself: same result, different state
-check "bug: the step" grep -q "a.prog: diverge at step 4$" "$tmp/bug"
+check "bug: the step" grep -q "a.prog: diverge at step 4 (model vs kernel)$" "$tmp/bug"
 check "bug: marked in context" grep -qE '^  >    4  p0 dup2 0 0$' "$tmp/bug"
 check "bug: context before it" grep -qE '^       1  p0 fork$' "$tmp/bug"
 check "bug: results" grep -qx "  result: model 0, kernel 0" "$tmp/bug"
 check "bug: differing fds" grep -qE '^    kernel: p0: alive .*fds=\[\]$' "$tmp/bug"
 check "bug: differing refcount" grep -qE '^    model:  file #0: file /f0 rdonly offset=16 refs=2$' "$tmp/bug"
 check "bug: only what differs" test "$(grep -c '^    \(model\|kernel\):' "$tmp/bug")" = 4
-check "bug: summary" grep -qx "2 program(s): 1 agree, 1 differ" "$tmp/bug"
+check "bug: summary" grep -qx "2 program(s): 1 agree, 1 differ, 0 not comparable on Linux past a step" "$tmp/bug"
 
 "$diff" --json --kernel kernel/kernel_mutant_dup2_same.elf "$tmp/b.prog" "$tmp/a.prog" > "$tmp/json" 2>&1; rc=$?
 check "json: exit 1" test "$rc" = 1
@@ -52,8 +52,25 @@ printf 'p0 fork\np1 read 0\n' > "$tmp/bad.prog"
 "$diff" --kernel kernel/kernel.elf "$tmp/a.prog" "$tmp/bad.prog" > "$tmp/bad" 2>&1; rc=$?
 check "bad program: exit 2" test "$rc" = 2
 check "bad program: position" grep -q "bad.prog:2:11:" "$tmp/bad"
-"$diff" --against linux "$tmp/a.prog" > /dev/null 2>&1; rc=$?
-check "linux not yet: exit 2" test "$rc" = 2
+"$diff" --against nowhere "$tmp/a.prog" > "$tmp/bad" 2>&1; rc=$?
+check "bad backend: exit 2" test "$rc" = 2
+check "bad backend: says so" grep -q "not kernel, linux or all" "$tmp/bad"
+
+# the host's Linux: the same programs agree; a host-policy step is named
+"$diff" --against all --kernel kernel/kernel.elf "$tmp/a.prog" "$tmp/b.prog" > "$tmp/all" 2>&1; rc=$?
+check "all: exit 0" test "$rc" = 0
+check "all: summary" grep -qx "2 program(s): 2 agree, 0 differ, 0 not comparable on Linux past a step" "$tmp/all"
+printf 'p0 pipe\np0 write 1 4000 1\np0 write 1 100 2\np0 read 0 10\n' > "$tmp/full.prog"
+"$diff" --against linux "$tmp/full.prog" > "$tmp/nc" 2>&1; rc=$?
+check "not comparable: exit 0" test "$rc" = 0
+check "not comparable: the step and why" grep -q "full.prog: not comparable at step 2 (model vs linux): pipe capacity" "$tmp/nc"
+check "not comparable: the fill" grep -qx "    linux:  pipe #0: fill=4100" "$tmp/nc"
+check "not comparable: summary" grep -qx "1 program(s): 0 agree, 0 differ, 1 not comparable on Linux past a step" "$tmp/nc"
+FORKSPEC_LINUX_PLANT=dup2_same "$diff" --against linux "$tmp/a.prog" > "$tmp/lbug" 2>&1; rc=$?
+check "planted linux bug: exit 1" test "$rc" = 1
+check "planted linux bug: the step" grep -q "a.prog: diverge at step 4 (model vs linux)$" "$tmp/lbug"
+check "planted linux bug: L1 only" grep -qE '^    linux:  p0: alive .*fds=\[\]$' "$tmp/lbug"
+check "planted linux bug: no L2" sh -c "! grep -q refs= '$tmp/lbug'"
 
 if [ "$failed" != 0 ]; then
     echo "--- output with the planted bug:"; cat "$tmp/bug"

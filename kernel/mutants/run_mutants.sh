@@ -12,7 +12,7 @@ for elf in "$@"; do
     name=$(basename "$elf" .elf)
     name=${name#kernel_mutant_}
     start=$(date +%s%N)
-    "$gate" --kernel "$elf" --seconds "$seconds" --first --findings "$tmp/$name" \
+    "$gate" --against kernel --kernel "$elf" --seconds "$seconds" --first --findings "$tmp/$name" \
         "$corpus"/*.prog > "$tmp/$name.log" 2>&1
     rc=$?
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
