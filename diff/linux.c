@@ -29,7 +29,7 @@ enum { STEP_TIMEOUT_MS = 2000 };
 
 static int put_file(const char *dir, const char *name, uint8_t first, int step, size_t n)
 {
-    char path[128];
+    char path[FK_LINUX_DIR_MAX + 16];
     uint8_t b[64];
     for (size_t i = 0; i < n; i++)
         b[i] = (uint8_t)(first + step * (int)i);
@@ -44,7 +44,7 @@ static int put_file(const char *dir, const char *name, uint8_t first, int step, 
 /* The spec's initial namespace (ARCHITECTURE.md, "File namespace"). */
 static int reset_namespace(struct fk_linux *lx)
 {
-    char path[128];
+    char path[FK_LINUX_DIR_MAX + 16];
     for (int n = 1; n < FK_NNODE; n++) {
         snprintf(path, sizeof path, "%s%s", lx->dir, fk_node_paths[n]);
         if (n != FK_NODE_D && unlink(path) && errno != ENOENT)
@@ -70,9 +70,14 @@ int fk_linux_open(struct fk_linux *lx)
     memset(lx, 0, sizeof *lx);
     lx->done_fd = -1;
     lx->self = getpid();
-    snprintf(lx->dir, sizeof lx->dir, "/tmp/forkspec-linux-XXXXXX");
+    const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    if (snprintf(lx->dir, sizeof lx->dir, "%s/forkspec-linux-XXXXXX", tmp)
+        >= (int)sizeof lx->dir) {
+        errno = ENAMETOOLONG;
+        return lx->dir[0] = 0, fail(lx, "the namespace directory in $TMPDIR");
+    }
     if (!mkdtemp(lx->dir))
-        return fail(lx, "mkdtemp");
+        return lx->dir[0] = 0, fail(lx, "mkdtemp of the namespace directory");
     lx->box = mmap(0, sizeof *lx->box, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (lx->box == MAP_FAILED)
         return lx->box = 0, fail(lx, "mmap of the mailbox");
@@ -89,7 +94,7 @@ int fk_linux_open(struct fk_linux *lx)
 
 void fk_linux_close(struct fk_linux *lx)
 {
-    char path[128];
+    char path[FK_LINUX_DIR_MAX + 16];
     if (lx->dir[0]) {
         reset_namespace(lx);
         for (int n = FK_NNODE - 1; n >= 1; n--) {
@@ -363,7 +368,7 @@ static int read_small(const char *path, char *buf, size_t cap)
 
 static void observe_nodes(struct scan *sc)
 {
-    char path[128];
+    char path[FK_LINUX_DIR_MAX + 16];
     static uint8_t data[FK_MAX_FILE_SIZE + 1];
     for (int n = 0; n < FK_NNODE; n++) {
         struct stat st;

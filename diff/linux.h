@@ -14,6 +14,7 @@
 #include "spec/program.h"
 
 #define FK_LINUX_DONE_FD 100    /* the eventfd in every executor process */
+#define FK_LINUX_DIR_MAX 256    /* $TMPDIR/forkspec-linux-XXXXXX */
 
 enum { FK_LX_STEP = 1, FK_LX_FILL = 2 };
 
@@ -40,7 +41,7 @@ struct fk_linux_proc {
 };
 
 struct fk_linux {
-    char dir[64];                   /* the private namespace directory */
+    char dir[FK_LINUX_DIR_MAX];      /* the private namespace directory */
     struct fk_linux_box *box;
     int done_fd;
     pid_t self;
@@ -49,7 +50,7 @@ struct fk_linux {
     char why[256];
 };
 
-/* Creates the namespace directory, mailbox and eventfd, makes the harness
+/* Creates the namespace directory (in $TMPDIR, else /tmp), mailbox and eventfd, makes the harness
  * a subreaper (it inherits p0's orphans when p0 is killed) and tries one
  * p0. 0, or -1 with lx->why (for example: not root). For the harness's
  * own tests, FORKSPEC_LINUX_PLANT=dup2_same plants a bug in the backend
