@@ -11,8 +11,8 @@
 #include <time.h>
 #include <sys/stat.h>
 #include "diff/compare.h"
+#include "diff/findings.h"
 #include "diff/minimize.h"
-#include "diff/repro.h"
 #include "diff/report.h"
 #include "spec/gen.h"
 #include "spec/progfile.h"
@@ -41,78 +41,15 @@ static double now(void)
 static const char *findings = "gate-findings";
 static int nfindings;
 
-static FILE *open_in(const char *dir, const char *file)
-{
-    char path[600];
-    snprintf(path, sizeof path, "%s/%s", dir, file);
-    return fopen(path, "w");
-}
-
-static void write_program(const char *dir, const char *file, const char *header)
-{
-    static char text[1 << 16];
-    struct fk_out o = fk_out_make(text, sizeof text);
-    FILE *f = open_in(dir, file);
-    fk_out_str(&o, header);
-    fk_prog_print(&prog, &o);
-    if (f) {
-        fwrite(text, 1, o.len < sizeof text ? o.len : sizeof text, f);
-        fclose(f);
-    }
-}
-
-/* mkdir -p */
-static int make_dirs(const char *path)
-{
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *s = buf + 1; *s; s++)
-        if (*s == '/') {
-            *s = 0;
-            mkdir(buf, 0777);
-            *s = '/';
-        }
-    struct stat st;
-    return mkdir(buf, 0777) && (stat(buf, &st) || !S_ISDIR(st.st_mode)) ? -1 : 0;
-}
-
-/* findings/NNN: the program, its report, the minimized program and the
- * command that replays it. Never lost: written before anything else. */
+/* findings/NNN: what fk_save_finding writes. */
 static void save_finding(struct fk_target *t, const char *name)
 {
-    char dir[512], sig[1024];
+    char dir[512];
     snprintf(dir, sizeof dir, "%s/%03d", findings, ++nfindings);
-    if (make_dirs(dir)) {
+    if (fk_save_finding(dir, name, "the gate", t, &prog, &d))
         fprintf(stderr, "forkspec gate: cannot create %s\n", dir);
-        return;
-    }
-    write_program(dir, "program.prog", "# as run by the gate\n");
-    FILE *r = open_in(dir, "report.txt");
-    if (r) {
-        fk_report_print(r, name, &prog, &d);
-        fclose(r);
-    }
-    fk_report_signature(&prog, &d, sig, sizeof sig);
-    fk_minimize(t, &prog, sig);
-    write_program(dir, "minimal.prog", "# minimized by the gate; same divergence\n");
-    const char *b = t->on_linux ? "linux" : "kernel";
-    FILE *s = open_in(dir, "replay.sh");
-    if (s) {
-        fprintf(s, "#!/bin/sh\n# replays the finding: model vs %s, then %s's "
-                   "observations\n./forkspec diff --against %s %s/minimal.prog\n"
-                   "./forkspec run --backend %s --state %s/minimal.prog\n", b, b, b, dir, b, dir);
-        fclose(s);
-        char path[600];
-        snprintf(path, sizeof path, "%s/replay.sh", dir);
-        chmod(path, 0755);
-    }
-    FILE *c = t->on_linux && d.verdict == FK_DIVERGE ? open_in(dir, "repro.c") : 0;
-    if (c) {                /* marks the minimal program's diverging step */
-        fk_compare(t, &prog, &d);
-        fk_repro_c(c, &prog, &d);
-        fclose(c);
-    }
-    printf("  saved in %s (%u steps after minimizing)\n", dir, prog.nsteps);
+    else
+        printf("  saved in %s (%u steps after minimizing)\n", dir, prog.nsteps);
 }
 
 /* 0 when the model and t agree on prog (or Linux cannot be compared past

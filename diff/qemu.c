@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -115,7 +116,9 @@ int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log
     int down[2], up[2];
     struct fk_frame f;
     double t0 = now();
+    int want_cover = q->want_cover;     /* the caller's choice outlives a restart */
     memset(q, 0, sizeof *q);
+    q->want_cover = want_cover;
     q->pid = -1;
     snprintf(q->log_path, sizeof q->log_path, "%s", log ? log : "/dev/null");
     if (access(kernel, R_OK))
@@ -131,6 +134,7 @@ int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log
     if (q->pid == 0) {
         close(down[1]);
         close(up[0]);
+        prctl(PR_SET_PDEATHSIG, SIGKILL);   /* a crashing harness takes QEMU along */
         exec_qemu(kernel, q->log_path, module, down[0], up[1]);
     }
     close(down[0]);
@@ -181,7 +185,8 @@ int fk_qemu_send_program(struct fk_qemu *q, const struct fk_prog *p, uint8_t mod
 {
     static uint8_t bin[1 + FK_MAX_STEPS * 32], payload[FK_FRAME_MAX_PAYLOAD];
     size_t n = fk_prog_encode(p, bin, sizeof bin);
-    struct fk_program_msg m = { id, mode, 0, bin, n };
+    int cover = q->want_cover && (q->hello.features & FK_FEATURE_COVERAGE);
+    struct fk_program_msg m = { id, mode, cover ? FK_FEATURE_COVERAGE : 0, bin, n };
     size_t len = n <= sizeof bin ? fk_program_put(&m, payload, sizeof payload) : 0;
     return len ? fk_qemu_send(q, FK_T_PROGRAM, payload, len) : fail(q, "program too large");
 }
@@ -205,12 +210,18 @@ int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n)
 }
 
 /* Counts frames missing before f (the kernel numbers its frames). */
+/* 1 for a frame the caller takes; 0 for COVER, taken here. */
 static int got_frame(struct fk_qemu *q, const struct fk_frame *f)
 {
+    struct fk_cover_msg c;
     if (f->seq != q->kernel_seq)
         q->seq_gaps++;
     q->kernel_seq = (uint16_t)(f->seq + 1);
-    return 1;
+    if (f->type != FK_T_COVER || fk_cover_get(f->payload, f->len, &c))
+        return 1;
+    for (size_t i = 0; i < c.len && c.offset + i < FK_COVER_BYTES; i++)
+        q->cover[c.offset + i] |= c.bits[i];
+    return 0;
 }
 
 int fk_qemu_resync(struct fk_qemu *q)
@@ -236,12 +247,15 @@ int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
         if (q->pend_off < q->pend_len)
             q->pend_off += fk_frame_push(&q->dec, q->pend + q->pend_off,
                                          q->pend_len - q->pend_off);
-        if (fk_frame_next(&q->dec, f))
-            return got_frame(q, f);
+        if (fk_frame_next(&q->dec, f)) {
+            if (got_frame(q, f))
+                return 1;
+            continue;
+        }
         if (q->pend_off < q->pend_len) {
             /* the decoder is full of one unfinished frame: it is damaged */
-            if (fk_frame_flush(&q->dec, f))
-                return got_frame(q, f);
+            if (fk_frame_flush(&q->dec, f) && got_frame(q, f))
+                return 1;
             continue;
         }
         int left = (int)((deadline - now()) * 1000);
@@ -253,8 +267,8 @@ int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
             /* Silent until the deadline: a frame still waiting for bytes is
              * truncated; give up on it and rescan what came after. (Only
              * then: a loaded host can pause QEMU mid-frame for a while.) */
-            if (fk_frame_flush(&q->dec, f))
-                return got_frame(q, f);
+            if (fk_frame_flush(&q->dec, f) && got_frame(q, f))
+                return 1;
             return 0;
         }
         uint8_t raw[sizeof q->pend / 2];

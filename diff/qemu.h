@@ -35,6 +35,8 @@ struct fk_qemu {
     double hello_seconds;           /* start to first HELLO */
     char log_path[256];             /* the kernel's debug-port log */
     char why[256];                  /* what went wrong, for the caller */
+    int want_cover;                 /* ask a coverage kernel for COVER frames */
+    uint8_t cover[FK_COVER_BYTES];  /* COVER bits received (OR), the caller clears */
 };
 
 /* Boots kernel (an ELF) and waits up to 5 s for a HELLO whose versions and

@@ -12,6 +12,16 @@ trap 'rm -rf "$tmp"' EXIT
 cflags=(-m32 -ffreestanding -nostdlib -fno-pic -fno-pie -fno-stack-protector
         -fno-tree-loop-distribute-patterns -mno-sse -mno-mmx -O2 -g
         -std=c11 -Wall -Wextra -Werror ${KERNEL_CFLAGS:-} -I.)
+# KERNEL_COVERAGE=1: a coverage build; the kernel's own files record edges,
+# except the coverage and trace-link code and the shared codecs.
+cover_flags() {
+    [ "${KERNEL_COVERAGE:-}" = 1 ] || return 0
+    case "$1" in
+        kernel/cover.c) echo "-DKERNEL_COVERAGE" ;;
+        kernel/uart.c|kernel/ktrace.c|kernel/lib.c|spec/*) ;;
+        kernel/*.c) echo "-fsanitize-coverage=trace-pc" ;;
+    esac
+}
 kernel_objs=() user_objs=() kernel_ld="" user_ld="" blob=""
 for src in "$@"; do
     obj="$tmp/$(echo "$src" | tr / _).o"
@@ -23,7 +33,7 @@ for src in "$@"; do
         */user/*|spec/executor.c)
                    gcc "${cflags[@]}" -ffunction-sections -c "$src" -o "$obj"
                    user_objs+=("$obj") ;;
-        *) gcc "${cflags[@]}" -c "$src" -o "$obj"
+        *) gcc "${cflags[@]}" $(cover_flags "$src") -c "$src" -o "$obj"
            kernel_objs+=("$obj")
            # the executor's checks, checksums and memset: shared with it
            case "$src" in spec/precheck.c|spec/obs.c|kernel/lib.c)

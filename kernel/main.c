@@ -2,6 +2,7 @@
  * answer per host frame. */
 #include <stdint.h>
 #include <string.h>
+#include "kernel/cover.h"
 #include "kernel/file.h"
 #include "kernel/fs.h"
 #include "kernel/kalloc.h"
@@ -67,8 +68,9 @@ static void send_step(uint32_t id, uint16_t index, struct fk_result r, uint8_t m
     }
 }
 
-/* Tears every process down and checks every count against boot. */
-static void send_end(uint32_t id, uint16_t steps)
+/* Tears every process down, checks every count against boot, and sends
+ * the coverage (the teardown's too) when asked. */
+static void send_end(uint32_t id, uint16_t steps, int cover)
 {
     struct fk_end_msg m = { .prog_id = id, .steps = steps };
     proc_teardown_all();
@@ -80,6 +82,8 @@ static void send_end(uint32_t id, uint16_t steps)
     m.leak_ok = m.leaked_refs == 0 && kalloc_free_pages() == baseline_pages;
     for (int i = 0; i < FK_NLEAK; i++)
         m.leak_ok &= m.now[i] == m.baseline[i];
+    if (cover)
+        cover_send(id);
     trace_send(FK_T_END, payload, fk_end_put(&m, payload, sizeof payload));
 }
 
@@ -88,6 +92,7 @@ static void run_program(const struct fk_program_msg *m)
 {
     uint32_t i;
     current_prog_id = m->prog_id;
+    cover_reset();
     fk_prog_decode(m->prog, m->prog_len, &prog);
     fs_reset();
     file_reset();
@@ -101,7 +106,7 @@ static void run_program(const struct fk_program_msg *m)
             r = proc_run_step(p, s);
         send_step(m->prog_id, (uint16_t)i, r, m->mode);
     }
-    send_end(m->prog_id, (uint16_t)i);
+    send_end(m->prog_id, (uint16_t)i, m->flags & FK_FEATURE_COVERAGE);
     current_prog_id = 0;
 }
 

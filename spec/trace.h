@@ -80,6 +80,8 @@ struct fk_panic_msg {
 size_t fk_panic_put(const struct fk_panic_msg *m, uint8_t *out, size_t cap);
 int fk_panic_get(const uint8_t *p, size_t n, struct fk_panic_msg *m);
 
+#define FK_COVER_BYTES 512          /* the kernel's coverage bitmap: 4096 edges */
+
 struct fk_cover_msg {
     uint32_t prog_id, offset;
     const uint8_t *bits;

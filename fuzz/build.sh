@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds one AFL++ harness with afl-clang-fast (persistent mode, shared
+# memory test cases): Bazel's toolchain is gcc, AFL++'s instrumentation
+# needs its own compiler driver.
+# usage: build.sh OUT HARNESS.c SOURCE...   (run from the workspace root)
+# fuzz_diff uses the classic instrumentation: its map has a fixed size, so
+# the kernel's edges have a place at its top.
+set -euo pipefail
+out=$1 harness=$2
+shift 2
+srcs=()
+for src in "$@"; do
+    case "$src" in *.c) case "$src" in *_main.c|spec/progfile.c) ;; *) srcs+=("$src") ;; esac ;; esac
+done
+case "$harness" in *fuzz_diff.c) export AFL_LLVM_INSTRUMENT=CLASSIC ;; esac
+export AFL_QUIET=1
+afl-clang-fast -O2 -g -std=gnu11 -I. -o "$out" "$harness" "${srcs[@]}" 2>&1 \
+    | grep -v "^afl-cc\|^SanitizerCoverage\|instrumented" >&2 || true
+test -x "$out"

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# forkspec campaign: AFL++ on fuzz_diff (model vs the coverage build of the
+# bundled kernel, guided by the model's and the kernel's edges), one live
+# progress line, then triage of every crash and hang into DIR/findings,
+# a summary and a plot. Exit 1 if anything was found, 0 if not, 2 on bad
+# usage. usage (from ./forkspec): campaign.sh HARNESS KERNEL FMT TRIAGE CORPUS [ARGS]
+set -uo pipefail
+harness=$1 kernel=$2 fmt=$3 triage=$4 corpus=$5
+shift 5
+seconds=300 jobs=$(nproc 2>/dev/null || echo 1) out=campaign
+usage() {
+    cat <<'TXT'
+usage: ./forkspec campaign [--seconds N] [--jobs J] [--out DIR]
+  --seconds N  how long AFL++ runs (default 300)
+  --jobs J     fuzzer processes: one -M main, the others -S (default: the cores)
+  --out DIR    the campaign's directory (default ./campaign): DIR/sync is
+               AFL++'s sync directory (on shared storage, campaigns on other
+               machines may use the same one with other -S names), DIR/findings
+               the triaged findings, DIR/summary.txt, DIR/progress.png
+TXT
+}
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --seconds) seconds=${2:-}; shift 2 ;;
+        --jobs) jobs=${2:-}; shift 2 ;;
+        --out) out=${2:-}; shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "forkspec campaign: unexpected '$1'" >&2; usage >&2; exit 2 ;;
+    esac
+done
+case "$seconds$jobs" in *[!0-9]*|"") echo "forkspec campaign: --seconds and --jobs take numbers" >&2; exit 2 ;; esac
+[ "$jobs" -ge 1 ] && [ "$seconds" -ge 1 ] || { echo "forkspec campaign: --seconds and --jobs must be at least 1" >&2; exit 2; }
+mkdir -p "$out/seeds" "$out/sync" || { echo "forkspec campaign: cannot create $out" >&2; exit 2; }
+out=$(cd "$out" && pwd)
+
+# seeds: the regression corpus in the binary form
+for f in "$corpus"/*.prog; do
+    "$fmt" --binary -o "$out/seeds/$(basename "$f" .prog).bin" "$f" || exit 2
+done
+
+export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_AUTORESUME=1
+export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_QUIET=1
+pids=()
+for j in $(seq 1 "$jobs"); do
+    if [ "$j" = 1 ]; then name=main role=-M; else name=s$j role=-S; fi
+    FORKSPEC_COVER_OUT=$out/sync/cover.$name afl-fuzz $role "$name" -i "$out/seeds" \
+        -o "$out/sync" -t 10000 -V "$seconds" -- "$harness" "$kernel" \
+        > "$out/afl-$name.log" 2>&1 &
+    pids+=($!)
+done
+stop() { kill -INT "${pids[@]}" 2>/dev/null; }
+trap 'stop; echo; echo "forkspec campaign: interrupted; triaging what was found" >&2' INT TERM
+
+# What the fuzzers have done so far: kernel edges (the OR of the harnesses'
+# bitmaps), runs, corpus entries, crashes and hangs saved (tab-separated).
+progress() {
+    python3 - "$out/sync" <<'PY' 2>/dev/null || printf '0\t0\t0\t0\n'
+import glob, os, struct, sys
+sync = sys.argv[1]
+seen, runs = bytearray(512), 0
+for path in glob.glob(os.path.join(sync, "cover.*")):
+    data = open(path, "rb").read()
+    for i, b in enumerate(data[:512]):
+        seen[i] |= b
+    if len(data) >= 520:
+        runs += struct.unpack("<Q", data[512:520])[0]
+count = lambda sub: len(glob.glob(os.path.join(sync, "*", sub, "id:*")))
+print("%d\t%d\t%d\t%d" % (sum(bin(b).count("1") for b in seen), runs, count("queue"),
+                          count("crashes") + count("hangs")))
+PY
+}
+
+start=$(date +%s)
+printf 'seconds\tkernel_edges\tfindings\texecs\tcorpus\n' > "$out/progress.tsv"
+tty=0; [ -t 1 ] && tty=1
+last=0 last_t=0 last_execs=0
+while :; do
+    alive=0
+    for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    now=$(( $(date +%s) - start ))
+    IFS=$'\t' read -r edges execs corpus_n found < <(progress)
+    speed=$(( now > last_t ? (execs - last_execs) / (now - last_t) : 0 ))
+    last_t=$now last_execs=$execs
+    printf '%d\t%d\t%d\t%d\t%d\n' "$now" "$edges" "$found" "$execs" "$corpus_n" >> "$out/progress.tsv"
+    line=$(printf 'campaign %4ds/%ds  %d jobs  %4d execs/s  %d execs  corpus %d  kernel edges %d  crashes+hangs %d' \
+        "$now" "$seconds" "$jobs" "$speed" "$execs" "$corpus_n" "$edges" "$found")
+    if [ "$tty" = 1 ]; then printf '\r%s   ' "$line"
+    elif [ $((now - last)) -ge 10 ] || [ "$alive" = 0 ]; then echo "$line"; last=$now; fi
+    [ "$alive" = 0 ] && break
+    [ "$now" -ge "$seconds" ] && stop    # AFL++'s -V counts from after its calibration
+    sleep 2
+done
+[ "$tty" = 1 ] && echo
+for p in "${pids[@]}"; do wait "$p"; done
+if ! ls "$out"/sync/*/fuzzer_stats > /dev/null 2>&1; then
+    echo "forkspec campaign: AFL++ did not start; its log:" >&2
+    tail -20 "$out/afl-main.log" >&2
+    exit 2
+fi
+
+# the plot: kernel edges and findings over time
+gnuplot <<GP 2>/dev/null || echo "forkspec campaign: gnuplot failed; no plot" >&2
+set terminal png size 900,500
+set output "$out/progress.png"
+set title "forkspec campaign: kernel edges and crashes over time"
+set xlabel "seconds"
+set ylabel "kernel edges"
+set y2label "crashes + hangs saved"
+set ytics nomirror
+set y2tics
+set key left top
+set yrange [0:*]
+set y2range [0:*]
+plot "$out/progress.tsv" using 1:2 skip 1 with lines lw 2 title "kernel edges", \
+     "" using 1:3 skip 1 axes x1y2 with steps lw 2 title "crashes + hangs"
+GP
+
+# triage: replay, classify, minimize, deduplicate
+rm -rf "$out/findings"
+mapfile -t inputs < <(ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null)
+{
+    IFS=$'\t' read -r edges execs corpus_n found < <(progress)
+    echo "campaign: $seconds s, $jobs job(s), $execs execs, corpus $corpus_n, kernel edges $edges, crashes+hangs saved $found"
+    "$triage" --kernel "$kernel" --findings "$out/findings" "${inputs[@]}"
+} > "$out/summary.txt"
+rc=0
+grep -q ": [1-9][0-9]* distinct finding" "$out/summary.txt" && rc=1
+cat "$out/summary.txt"
+echo "campaign: findings in $out/findings, plot $out/progress.png, summary $out/summary.txt"
+exit "$rc"

@@ -1,0 +1,115 @@
+/* fuzz_diff: each input runs on the model and on the kernel in a QEMU
+ * started once per fuzzer process, after the fork server's deferred init;
+ * a broken model invariant, a divergence, PANIC, hang or leak aborts with
+ * the reason on stderr.
+ * The kernel's coverage (a coverage build's COVER frames) goes into the
+ * top of AFL++'s map beside the harness's own edges.
+ * usage: fuzz_diff KERNEL.elf   (FORKSPEC_COVER_OUT: where to keep the
+ * kernel edges seen so far and the number of runs, for the campaign's
+ * progress line) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/shm.h>
+#include "diff/compare.h"
+#include "diff/report.h"
+#include "fuzz/afl.h"
+#include "model/model.h"
+
+__AFL_FUZZ_INIT();
+
+
+static struct fk_prog prog;
+static struct fk_divergence d;
+static struct fk_qemu q;
+static uint8_t seen[FK_COVER_BYTES];
+
+/* This run's kernel edges into the top of AFL++'s map, which the harness
+ * attaches a second time through __AFL_SHM_ID (no map: not under AFL++). */
+static void merge_cover(void)
+{
+    static uint8_t *map;
+    static size_t size;
+    static int tried;
+    if (!tried++) {
+        const char *id = getenv("__AFL_SHM_ID");
+        struct shmid_ds ds;
+        void *p = id ? shmat(atoi(id), 0, 0) : (void *)-1;
+        if (p != (void *)-1 && !shmctl(atoi(id), IPC_STAT, &ds) && ds.shm_segsz > 2 * FK_COVER_BYTES * 8) {
+            map = p;
+            size = ds.shm_segsz;
+        }
+    }
+    for (size_t i = 0; map && i < FK_COVER_BYTES * 8; i++)
+        if (q.cover[i / 8] >> (i % 8) & 1)
+            map[size - FK_COVER_BYTES * 8 + i]++;
+}
+
+/* The kernel edges and runs of this fuzzer so far (its earlier harness
+ * processes' too: it restarts them), written now and then. */
+static void save_seen(long runs)
+{
+    static uint64_t before;
+    static int loaded;
+    const char *path = getenv("FORKSPEC_COVER_OUT");
+    FILE *f = path && !loaded++ ? fopen(path, "rb") : 0;
+    if (f) {
+        if (fread(seen, 1, sizeof seen, f) != sizeof seen || fread(&before, sizeof before, 1, f) != 1)
+            before = 0;
+        fclose(f);
+    }
+    for (int i = 0; i < FK_COVER_BYTES; i++)
+        seen[i] |= q.cover[i];
+    if (!path || runs % 16)
+        return;
+    f = fopen(path, "wb");
+    if (f) {
+        uint64_t n = before + (uint64_t)runs;
+        fwrite(seen, 1, sizeof seen, f);
+        fwrite(&n, sizeof n, 1, f);
+        fclose(f);
+    }
+}
+
+/* The model's own invariant after every step, as fuzz_model checks it. */
+static void model_invariant(void)
+{
+    char why[256];
+    model_reset();
+    for (uint32_t i = 0; i < prog.nsteps; i++) {
+        model_step(prog.step[i]);
+        if (model_check(why, sizeof why)) {
+            fprintf(stderr, "fuzz_diff: valid_state broken after step %u: %s\n", i, why);
+            abort();
+        }
+    }
+}
+
+int main(int argc, char **argv)
+{
+    long runs = 0;
+    if (argc < 2)
+        return fprintf(stderr, "usage: fuzz_diff KERNEL.elf\n"), 2;
+    __AFL_INIT();
+    q.pid = q.to_kernel = q.from_kernel = -1;
+    q.want_cover = 1;
+    unsigned char *buf = __AFL_FUZZ_TESTCASE_BUF;
+    while (__AFL_LOOP(10000)) {
+        fk_prog_decode(buf, (size_t)__AFL_FUZZ_TESTCASE_LEN, &prog);
+        if (q.pid < 0 && fk_qemu_start(&q, argv[1], NULL)) {
+            fprintf(stderr, "fuzz_diff: kernel %s did not start: %s\n", argv[1], q.why);
+            exit(2);
+        }
+        model_invariant();
+        memset(q.cover, 0, sizeof q.cover);
+        enum fk_verdict v = fk_compare_kernel(&q, &prog, &d);
+        merge_cover();
+        save_seen(++runs);
+        if (v != FK_AGREE) {
+            fk_report_print(stderr, "fuzz input", &prog, &d);
+            abort();
+        }
+    }
+    fk_qemu_stop(&q);
+    return 0;
+}

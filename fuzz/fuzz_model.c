@@ -1,0 +1,30 @@
+/* fuzz_model: each input, decoded by the total binary decoder, runs on the
+ * model with the executable valid_state (model_check) checked after every
+ * step; a violation aborts, which AFL++ records as a crash. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "fuzz/afl.h"
+#include "model/model.h"
+
+__AFL_FUZZ_INIT();
+
+static struct fk_prog prog;
+
+int main(void)
+{
+    char why[256];
+    __AFL_INIT();
+    unsigned char *buf = __AFL_FUZZ_TESTCASE_BUF;
+    while (__AFL_LOOP(100000)) {
+        fk_prog_decode(buf, (size_t)__AFL_FUZZ_TESTCASE_LEN, &prog);
+        model_reset();
+        for (uint32_t i = 0; i < prog.nsteps; i++) {
+            model_step(prog.step[i]);
+            if (model_check(why, sizeof why)) {
+                fprintf(stderr, "fuzz_model: valid_state broken after step %u: %s\n", i, why);
+                abort();
+            }
+        }
+    }
+    return 0;
+}

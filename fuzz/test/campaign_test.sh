@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# ./forkspec campaign as a user runs it, short: on the bundled kernel's
+# coverage build it shows progress, plots, summarizes and exits 0 (or 1
+# with findings); on a mutant kernel it finds the bug and saves it
+# triaged and minimized. Also: the harnesses' plain builds replay inputs.
+set -uo pipefail
+. diff/test/check.sh
+campaign() { fuzz/campaign.sh fuzz/fuzz_diff.afl "$1" spec/fmt fuzz/triage diff/corpus "${@:2}"; }
+
+campaign kernel/kernel_coverage.elf --seconds 12 --jobs 1 --out "$tmp/c" > "$tmp/out" 2>&1; rc=$?
+check "bundled: exit 0 (nothing found)" test "$rc" = 0
+check "bundled: progress lines" grep -qE '^campaign +[0-9]+s/12s  1 jobs +[0-9]+ execs/s  [0-9]+ execs  corpus [0-9]+  kernel edges [0-9]+  crashes\+hangs 0$' "$tmp/out"
+check "bundled: kernel coverage arrives" sh -c "awk -F'\t' 'NR > 1 && \$2 > 100' '$tmp/c/progress.tsv' | grep -q ."
+check "bundled: the fuzzer ran" sh -c "awk -F'\t' 'NR > 1 && \$4 > 100' '$tmp/c/progress.tsv' | grep -q ."
+check "bundled: summary" grep -q "^triage: 0 crash(es) replayed: 0 distinct finding(s)" "$tmp/c/summary.txt"
+check "bundled: plot" sh -c "file '$tmp/c/progress.png' | grep -q 'PNG image'"
+
+campaign kernel/kernel_mutant_dup2_same.elf --seconds 12 --jobs 1 --out "$tmp/m" > "$tmp/mout" 2>&1; rc=$?
+check "mutant: exit 1" test "$rc" = 1
+check "mutant: a finding" test -f "$tmp/m/findings/001/minimal.prog"
+check "mutant: minimized" test "$(grep -vc '^#' "$tmp/m/findings/001/minimal.prog")" -le 4
+check "mutant: the dup2 step" grep -q "dup2" "$tmp/m/findings/001/minimal.prog"
+check "mutant: deduplicated" grep -qE '^  001  x[0-9]+ +diverge dup2' "$tmp/m/summary.txt"
+check "mutant: replay command" test -x "$tmp/m/findings/001/replay.sh"
+
+# the plain builds: an input from stdin, replayed once
+printf 'p0 fork\np1 open /f0 rdonly\np1 dup2 0 0\np1 read 0 3\n' > "$tmp/p.prog"
+spec/fmt --binary -o "$tmp/p.bin" "$tmp/p.prog"
+check "fuzz_model replay: agrees" sh -c "fuzz/fuzz_model_replay < '$tmp/p.bin'"
+check "fuzz_diff replay: agrees" sh -c "fuzz/fuzz_diff_replay kernel/kernel.elf < '$tmp/p.bin'"
+fuzz/fuzz_diff_replay kernel/kernel_mutant_dup2_same.elf < "$tmp/p.bin" > "$tmp/r" 2>&1; rc=$?
+check "fuzz_diff replay: the mutant aborts" test "$rc" = 134
+check "fuzz_diff replay: with the report" grep -q "diverge at step 2 (model vs kernel)" "$tmp/r"
+
+if [ "$failed" != 0 ]; then cat "$tmp/out" "$tmp/mout"; tail -5 "$tmp"/*/afl-main.log; fi
+done_checks
