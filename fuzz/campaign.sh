@@ -3,16 +3,22 @@
 # bundled kernel, guided by the model's and the kernel's edges), one live
 # progress line, then triage of every crash and hang into DIR/findings,
 # a summary and a plot. Exit 1 if anything was found, 0 if not, 2 on bad
-# usage. usage (from ./forkspec): campaign.sh HARNESS KERNEL FMT TRIAGE CORPUS [ARGS]
+# usage. usage (from ./forkspec): campaign.sh HARNESS KERNEL FMT TRIAGE CORPUS TOKENS [ARGS]
+# Inputs are at most 320 bytes (about 64 steps): the bugs are found by
+# short programs, and short ones run and minimize fast.
 set -uo pipefail
-harness=$1 kernel=$2 fmt=$3 triage=$4 corpus=$5
-shift 5
-seconds=300 jobs=$(nproc 2>/dev/null || echo 1) out=campaign
+harness=$1 kernel=$2 fmt=$3 triage=$4 corpus=$5 tokens=$6
+shift 6
+seconds=300 jobs=$(nproc 2>/dev/null || echo 1) out=campaign first=0 seeds=$corpus node=
 usage() {
     cat <<'TXT'
 usage: ./forkspec campaign [--seconds N] [--jobs J] [--out DIR]
   --seconds N  how long AFL++ runs (default 300)
   --jobs J     fuzzer processes: one -M main, the others -S (default: the cores)
+  --seeds DIR  the seed programs (text, *.prog; default the regression corpus)
+  --first      stop at the first crash or hang (the mutation score uses it)
+  --node NAME  another machine joining DIR/sync on shared storage: its
+               fuzzers are all secondaries, NAME-1 .. NAME-J
   --out DIR    the campaign's directory (default ./campaign): DIR/sync is
                AFL++'s sync directory (on shared storage, campaigns on other
                machines may use the same one with other -S names), DIR/findings
@@ -24,6 +30,9 @@ while [ $# -gt 0 ]; do
         --seconds) seconds=${2:-}; shift 2 ;;
         --jobs) jobs=${2:-}; shift 2 ;;
         --out) out=${2:-}; shift 2 ;;
+        --seeds) seeds=${2:-}; shift 2 ;;
+        --first) first=1; shift ;;
+        --node) node=${2:-}; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "forkspec campaign: unexpected '$1'" >&2; usage >&2; exit 2 ;;
     esac
@@ -34,17 +43,29 @@ mkdir -p "$out/seeds" "$out/sync" || { echo "forkspec campaign: cannot create $o
 out=$(cd "$out" && pwd)
 
 # seeds: the regression corpus in the binary form
-for f in "$corpus"/*.prog; do
+for f in "$seeds"/*.prog; do
     "$fmt" --binary -o "$out/seeds/$(basename "$f" .prog).bin" "$f" || exit 2
 done
+# the dictionary: each step of tokens.prog, encoded (without the version byte)
+: > "$out/steps.dict"
+n=0
+grep -v '^#' "$tokens" | while read -r step; do
+    n=$((n + 1))
+    printf '%s\n' "$step" > "$out/token.prog"
+    "$fmt" --binary -o "$out/token.bin" "$out/token.prog" || exit 2
+    printf 'step_%d="%s"\n' "$n" "$(tail -c +2 "$out/token.bin" | od -An -v -tx1 | tr -d ' \n' | sed 's/../\\x&/g')" >> "$out/steps.dict"
+done || exit 2
+rm -f "$out/token.prog" "$out/token.bin"
 
 export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_AUTORESUME=1
-export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_QUIET=1
+export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_QUIET=1 AFL_SKIP_CRASHES=1
 pids=()
 for j in $(seq 1 "$jobs"); do
-    if [ "$j" = 1 ]; then name=main role=-M; else name=s$j role=-S; fi
+    if [ -n "$node" ]; then name=$node-$j role=-S
+    elif [ "$j" = 1 ]; then name=main role=-M
+    else name=s$j role=-S; fi
     FORKSPEC_COVER_OUT=$out/sync/cover.$name afl-fuzz $role "$name" -i "$out/seeds" \
-        -o "$out/sync" -t 10000 -V "$seconds" -- "$harness" "$kernel" \
+        -o "$out/sync" -t 10000 -V "$seconds" -G 320 -x "$out/steps.dict" -- "$harness" "$kernel" \
         > "$out/afl-$name.log" 2>&1 &
     pids+=($!)
 done
@@ -70,7 +91,7 @@ print("%d\t%d\t%d\t%d" % (sum(bin(b).count("1") for b in seen), runs, count("que
 PY
 }
 
-start=$(date +%s)
+start=$(date +%s) start_ns=$(date +%s%N)
 printf 'seconds\tkernel_edges\tfindings\texecs\tcorpus\n' > "$out/progress.tsv"
 tty=0; [ -t 1 ] && tty=1
 last=0 last_t=0 last_execs=0
@@ -88,11 +109,17 @@ while :; do
     elif [ $((now - last)) -ge 10 ] || [ "$alive" = 0 ]; then echo "$line"; last=$now; fi
     [ "$alive" = 0 ] && break
     [ "$now" -ge "$seconds" ] && stop    # AFL++'s -V counts from after its calibration
+    [ "$first" = 1 ] && [ "$found" -gt 0 ] && stop
     sleep 2
 done
 [ "$tty" = 1 ] && echo
 for p in "${pids[@]}"; do wait "$p"; done
-if ! ls "$out"/sync/*/fuzzer_stats > /dev/null 2>&1; then
+seeds_crash=0
+if grep -qs "at least one valid input seed that does not crash" "$out"/afl-*.log; then
+    seeds_crash=1       # a kernel so broken that every seed finds it: triage those
+    echo "campaign: every seed crashes or hangs; AFL++ stopped after its dry run"
+    touch "$out/seeds"/*.bin
+elif ! ls "$out"/sync/*/fuzzer_stats > /dev/null 2>&1; then
     echo "forkspec campaign: AFL++ did not start; its log:" >&2
     tail -20 "$out/afl-main.log" >&2
     exit 2
@@ -118,9 +145,14 @@ GP
 # triage: replay, classify, minimize, deduplicate
 rm -rf "$out/findings"
 mapfile -t inputs < <(ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null)
+[ "$seeds_crash" = 1 ] && mapfile -t inputs < <(ls "$out"/seeds/*.bin)
 {
     IFS=$'\t' read -r edges execs corpus_n found < <(progress)
     echo "campaign: $seconds s, $jobs job(s), $execs execs, corpus $corpus_n, kernel edges $edges, crashes+hangs saved $found"
+    if [ "${#inputs[@]}" -gt 0 ]; then     # the first one's age: the time to find it
+        t=$(stat -c %.3Y "${inputs[@]}" | sort -n | head -1)
+        awk -v t="$t" -v s="$start_ns" 'BEGIN { printf "campaign: first crash or hang after %.1f s\n", t - s / 1e9 }'
+    fi
     "$triage" --kernel "$kernel" --findings "$out/findings" "${inputs[@]}"
 } > "$out/summary.txt"
 rc=0

@@ -91,9 +91,52 @@ static int fail(const char *what, int index, long have, long want)
     return -1;
 }
 
+/* Fast paths (fuzz_model checks after every step): whether a row holds
+ * only clear values, as OR-reductions the compiler vectorizes. "No" only
+ * means the detailed checks below run. */
+/* Bytes all zero, or all 0xff (-1 in int8 and int16 arrays). */
+static int zeros(const void *row, size_t n)
+{
+    const uint8_t *b = row;
+    uint8_t any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= b[i];
+    return !any;
+}
+
+static int ones(const void *row, size_t n)
+{
+    const uint8_t *b = row;
+    uint8_t all = 0xff;
+    for (size_t i = 0; i < n; i++)
+        all &= b[i];
+    return all == 0xff;
+}
+
+static int pages_clear(int p)
+{
+    return zeros(pg_attr[p], sizeof pg_attr[p]) && zeros(pg_start[p], sizeof pg_start[p])
+           && ones(pg_frame[p], sizeof pg_frame[p]) && ones(pg_obj[p], sizeof pg_obj[p])
+           && ones(pg_objpage[p], sizeof pg_objpage[p]);
+}
+
+static int slot_clear(int p)
+{
+    return !heap_pages[p] && proc_cwd[p] == -1 && ones(fdt[p], sizeof fdt[p])
+           && ones(heap_frame[p], sizeof heap_frame[p]) && pages_clear(p);
+}
+
+static int object_clear(int o)
+{
+    return !obj_ref[o] && !obj_npages[o]
+           && ones(&obj_frame[OBJ_SLOT(o, 0)], FK_MMAP_PAGES * sizeof obj_frame[0]);
+}
+
 /* Zombies and free slots hold nothing (logic.h, idle_slots_empty). */
 static int check_idle_slot(int p)
 {
+    if (slot_clear(p))
+        return 0;
     for (int f = 0; f < FK_NOFILE; f++)
         if (fdt[p][f] >= 0)
             return fail("idle slot holds an fd, slot", p, f, -1);
@@ -178,6 +221,8 @@ static int check_files(void)
  * object page); attributes are MAPPED + prot (+ SHARED). */
 static int check_regions(int p, int *starts)
 {
+    if (pages_clear(p))
+        return 0;
     for (int i = 0; i < FK_MMAP_PAGES; i++) {
         int shared = (pg_attr[p][i] & FK_PG_SHARED) != 0;
         int prot = pg_attr[p][i] & FK_PG_PROT;
@@ -212,6 +257,8 @@ static int check_memory(void)
     for (int p = 0; p < FK_NPROC; p++) {
         if (check_regions(p, starts))
             return -1;
+        if (proc_state[p] == P_FREE && slot_clear(p))
+            continue;
         for (int i = 0; i < FK_MMAP_PAGES; i++)
             if (pg_frame[p][i] >= 0)
                 frames[pg_frame[p][i]]++;
@@ -223,6 +270,8 @@ static int check_memory(void)
             }
     }
     for (int o = 0; o < FK_NOBJ; o++) {
+        if (!starts[o] && object_clear(o))
+            continue;
         if (obj_ref[o] != starts[o])
             return fail("object refcount", o, obj_ref[o], starts[o]);
         if (!obj_ref[o] && obj_npages[o])
