@@ -72,12 +72,19 @@ done
 stop() { kill -INT "${pids[@]}" 2>/dev/null; }
 trap 'stop; echo; echo "forkspec campaign: interrupted; triaging what was found" >&2' INT TERM
 
+# Seeds that crash or hang in AFL++'s dry run: it skips them
+# (AFL_SKIP_CRASHES) instead of saving them, so they are collected here.
+failed_seeds() {
+    grep -aho "orig:[^']*' results in a \(crash\|timeout\)" "$out"/afl-*.log 2>/dev/null \
+        | sed "s/^orig:\([^']*\)'.*/\1/" | sort -u | sed "s|^|$out/seeds/|"
+}
+
 # What the fuzzers have done so far: kernel edges (the OR of the harnesses'
 # bitmaps), runs, corpus entries, crashes and hangs saved (tab-separated).
 progress() {
-    python3 - "$out/sync" <<'PY' 2>/dev/null || printf '0\t0\t0\t0\n'
+    python3 - "$out/sync" "$(failed_seeds | wc -l)" <<'PY' 2>/dev/null || printf '0\t0\t0\t0\n'
 import glob, os, struct, sys
-sync = sys.argv[1]
+sync, seeds_failed = sys.argv[1], int(sys.argv[2])
 seen, runs = bytearray(512), 0
 for path in glob.glob(os.path.join(sync, "cover.*")):
     data = open(path, "rb").read()
@@ -87,14 +94,14 @@ for path in glob.glob(os.path.join(sync, "cover.*")):
         runs += struct.unpack("<Q", data[512:520])[0]
 count = lambda sub: len(glob.glob(os.path.join(sync, "*", sub, "id:*")))
 print("%d\t%d\t%d\t%d" % (sum(bin(b).count("1") for b in seen), runs, count("queue"),
-                          count("crashes") + count("hangs")))
+                          count("crashes") + count("hangs") + seeds_failed))
 PY
 }
 
 start=$(date +%s) start_ns=$(date +%s%N)
 printf 'seconds\tkernel_edges\tfindings\texecs\tcorpus\n' > "$out/progress.tsv"
 tty=0; [ -t 1 ] && tty=1
-last=0 last_t=0 last_execs=0
+last=0 last_t=0 last_execs=0 first_seen=
 while :; do
     alive=0
     for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
@@ -109,16 +116,16 @@ while :; do
     elif [ $((now - last)) -ge 10 ] || [ "$alive" = 0 ]; then echo "$line"; last=$now; fi
     [ "$alive" = 0 ] && break
     [ "$now" -ge "$seconds" ] && stop    # AFL++'s -V counts from after its calibration
+    [ "$found" -gt 0 ] && [ -z "$first_seen" ] && first_seen=$(date +%s.%N)
     [ "$first" = 1 ] && [ "$found" -gt 0 ] && stop
-    sleep 2
+    if [ "$first" = 1 ]; then sleep 0.5; else sleep 2; fi
 done
 [ "$tty" = 1 ] && echo
 for p in "${pids[@]}"; do wait "$p"; done
-seeds_crash=0
 if grep -qs "at least one valid input seed that does not crash" "$out"/afl-*.log; then
-    seeds_crash=1       # a kernel so broken that every seed finds it: triage those
+    # a kernel so broken that every seed finds it: the seeds are triaged
     echo "campaign: every seed crashes or hangs; AFL++ stopped after its dry run"
-    touch "$out/seeds"/*.bin
+    [ -n "$first_seen" ] || first_seen=$(date +%s.%N)
 elif ! ls "$out"/sync/*/fuzzer_stats > /dev/null 2>&1; then
     echo "forkspec campaign: AFL++ did not start; its log:" >&2
     tail -20 "$out/afl-main.log" >&2
@@ -144,13 +151,13 @@ GP
 
 # triage: replay, classify, minimize, deduplicate
 rm -rf "$out/findings"
-mapfile -t inputs < <(ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null)
-[ "$seeds_crash" = 1 ] && mapfile -t inputs < <(ls "$out"/seeds/*.bin)
+mapfile -t inputs < <(failed_seeds; ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null)
 {
     IFS=$'\t' read -r edges execs corpus_n found < <(progress)
     echo "campaign: $seconds s, $jobs job(s), $execs execs, corpus $corpus_n, kernel edges $edges, crashes+hangs saved $found"
-    if [ "${#inputs[@]}" -gt 0 ]; then     # the first one's age: the time to find it
-        t=$(stat -c %.3Y "${inputs[@]}" | sort -n | head -1)
+    if [ "${#inputs[@]}" -gt 0 ]; then     # the time to the first: a saved file's age, or when seen
+        t=$( (ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null | xargs -r stat -c %.3Y;
+              [ -n "$first_seen" ] && echo "$first_seen") | sort -n | head -1)
         awk -v t="$t" -v s="$start_ns" 'BEGIN { printf "campaign: first crash or hang after %.1f s\n", t - s / 1e9 }'
     fi
     "$triage" --kernel "$kernel" --findings "$out/findings" "${inputs[@]}"

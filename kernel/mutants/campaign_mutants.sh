@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The mutation score under AFL++: a campaign (one job, stopping at the
-# first crash) on each mutant's coverage build, from the few tiny seeds
-# of fuzz/seeds, so the time to kill is the fuzzer's work and not the
-# regression corpus's (./forkspec mutants without --campaign measures
-# that). Exit 1 if any survives.
+# first crash) on each mutant's coverage build, from SEEDS: the corpus (a
+# user's campaign), or fuzz/seeds' tiny programs, where the time to kill
+# is the fuzzer's own work. Exit 1 if any survives.
 # usage: campaign_mutants.sh CAMPAIGN.sh HARNESS FMT TRIAGE CORPUS TOKENS SEEDS SECONDS MUTANT.elf...
 set -uo pipefail
 campaign=$1 harness=$2 fmt=$3 triage=$4 corpus=$5 tokens=$6 seeds=$7 seconds=$8
@@ -25,7 +24,7 @@ for elf in "$@"; do
     else
         survived=$((survived + 1))
         printf '%-22s SURVIVED %s s of a campaign (status %s)\n' "$name" "$seconds" "$rc"
-        [ "$rc" = 2 ] && tail -3 "$tmp/$name.log" "$tmp/$name/afl-main.log" 2>/dev/null | sed 's/^/    /' 
+        [ "$rc" = 2 ] && tail -3 "$tmp/$name.log" "$tmp/$name/afl-main.log" 2>/dev/null | sed 's/^/    /'
     fi
 done
 median=$(printf '%s\n' "${times[@]:-0}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
