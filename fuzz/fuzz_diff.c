@@ -71,20 +71,6 @@ static void save_seen(long runs)
     }
 }
 
-/* The model's own invariant after every step, as fuzz_model checks it. */
-static void model_invariant(void)
-{
-    char why[256];
-    model_reset();
-    for (uint32_t i = 0; i < prog.nsteps; i++) {
-        model_step(prog.step[i]);
-        if (model_check(why, sizeof why)) {
-            fprintf(stderr, "fuzz_diff: valid_state broken after step %u: %s\n", i, why);
-            abort();
-        }
-    }
-}
-
 int main(int argc, char **argv)
 {
     long runs = 0;
@@ -100,7 +86,12 @@ int main(int argc, char **argv)
             fprintf(stderr, "fuzz_diff: kernel %s did not start: %s\n", argv[1], q.why);
             exit(2);
         }
-        model_invariant();
+        char why[256];
+        int broken = model_run_checked(&prog, why, sizeof why);
+        if (broken >= 0) {
+            fprintf(stderr, "fuzz_diff: valid_state broken after step %d: %s\n", broken, why);
+            abort();
+        }
         memset(q.cover, 0, sizeof q.cover);
         enum fk_verdict v = fk_compare_kernel(&q, &prog, &d);
         merge_cover();

@@ -17,13 +17,10 @@ int main(void)
     unsigned char *buf = __AFL_FUZZ_TESTCASE_BUF;
     while (__AFL_LOOP(100000)) {
         fk_prog_decode(buf, (size_t)__AFL_FUZZ_TESTCASE_LEN, &prog);
-        model_reset();
-        for (uint32_t i = 0; i < prog.nsteps; i++) {
-            model_step(prog.step[i]);
-            if (model_check(why, sizeof why)) {
-                fprintf(stderr, "fuzz_model: valid_state broken after step %u: %s\n", i, why);
-                abort();
-            }
+        int broken = model_run_checked(&prog, why, sizeof why);
+        if (broken >= 0) {
+            fprintf(stderr, "fuzz_model: valid_state broken after step %d: %s\n", broken, why);
+            abort();
         }
     }
     return 0;

@@ -35,15 +35,10 @@ static int read_input(const char *path, struct fk_prog *p)
 static void model_invariant(const struct fk_prog *p, char *why, size_t cap)
 {
     char broken[256];
+    int step = model_run_checked(p, broken, sizeof broken);
     why[0] = 0;
-    model_reset();
-    for (uint32_t i = 0; i < p->nsteps; i++) {
-        model_step(p->step[i]);
-        if (model_check(broken, sizeof broken)) {
-            snprintf(why, cap, "model invariant broken after step %u: %s", i, broken);
-            return;
-        }
-    }
+    if (step >= 0)
+        snprintf(why, cap, "model invariant broken after step %d: %s", step, broken);
 }
 
 static int known(const char *sig)

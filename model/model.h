@@ -103,4 +103,9 @@ void model_observe(struct fk_obs *raw);
  * spec/state.md holds, else -1 with the first violation described in why. */
 int model_check(char *why, size_t cap);
 
+/* p run from the initial state with model_check after every step (the
+ * fuzz harnesses and the triage): the index of the first step that breaks
+ * valid_state, with why, or -1. */
+int model_run_checked(const struct fk_prog *p, char *why, size_t cap);
+
 #endif

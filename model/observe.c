@@ -298,3 +298,14 @@ int model_check(char *why, size_t cap)
         return -1;
     return 0;
 }
+
+int model_run_checked(const struct fk_prog *p, char *why, size_t cap)
+{
+    model_reset();
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        model_step(p->step[i]);
+        if (model_check(why, cap))
+            return (int)i;
+    }
+    return -1;
+}
