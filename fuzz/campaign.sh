@@ -12,7 +12,7 @@ shift 6
 seconds=300 jobs=$(nproc 2>/dev/null || echo 1) out=campaign first=0 seeds=$corpus node=
 usage() {
     cat <<'TXT'
-usage: ./forkspec campaign [--seconds N] [--jobs J] [--out DIR]
+usage: ./forkspec campaign [--seconds N] [--jobs J] [--out DIR] [--seeds DIR] [--first] [--node NAME]
   --seconds N  how long AFL++ runs (default 300)
   --jobs J     fuzzer processes: one -M main, the others -S (default: the cores)
   --seeds DIR  the seed programs (text, *.prog; default the regression corpus)
@@ -20,9 +20,9 @@ usage: ./forkspec campaign [--seconds N] [--jobs J] [--out DIR]
   --node NAME  another machine joining DIR/sync on shared storage: its
                fuzzers are all secondaries, NAME-1 .. NAME-J
   --out DIR    the campaign's directory (default ./campaign): DIR/sync is
-               AFL++'s sync directory (on shared storage, campaigns on other
-               machines may use the same one with other -S names), DIR/findings
-               the triaged findings, DIR/summary.txt, DIR/progress.png
+               AFL++'s sync directory (resumed; on shared storage other
+               machines join it with --node), DIR/findings the triaged
+               findings, DIR/summary.txt, DIR/progress.png
 TXT
 }
 while [ $# -gt 0 ]; do
