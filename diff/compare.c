@@ -306,6 +306,14 @@ enum fk_verdict fk_compare_linux(struct fk_linux *lx, const struct fk_prog *p,
 
 /* ---- targets ---- */
 
+int fk_backends_named(const char *name, int use[2])
+{
+    int all = !strcmp(name, "all");
+    use[0] = all || !strcmp(name, "kernel");
+    use[1] = all || !strcmp(name, "linux");
+    return use[0] || use[1] ? 0 : -1;
+}
+
 void fk_target_init(struct fk_target *t, int on_linux, const char *kernel)
 {
     memset(t, 0, sizeof *t);

@@ -57,6 +57,10 @@ struct fk_target {
     char why[300];
 };
 
+/* --against NAME: use[0] (the kernel) and use[1] (Linux) for "kernel",
+ * "linux" or "all"; -1 for another name. */
+int fk_backends_named(const char *name, int use[2]);
+
 void fk_target_init(struct fk_target *t, int on_linux, const char *kernel);
 /* Starts the backend if it is not running: 0, or -1 with t->why. */
 int fk_target_ready(struct fk_target *t);

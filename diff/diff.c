@@ -41,9 +41,8 @@ int main(int argc, char **argv)
     }
     if (!first)
         return fprintf(stderr, "forkspec diff: no program given\n%s", usage), 2;
-    int use[2] = { !strcmp(against, "kernel") || !strcmp(against, "all"),
-                   !strcmp(against, "linux") || !strcmp(against, "all") };
-    if (!use[0] && !use[1])
+    int use[2];
+    if (fk_backends_named(against, use))
         return fprintf(stderr, "forkspec diff: --against %s: not kernel, linux or all\n",
                        against), 2;
     for (int i = first; i < argc; i++)     /* every program is checked first */

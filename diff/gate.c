@@ -130,9 +130,8 @@ int main(int argc, char **argv)
     }
     if (!first || seconds < 0)
         return fprintf(stderr, "forkspec gate: no corpus given\n%s", usage), 2;
-    int use[2] = { !strcmp(against, "kernel") || !strcmp(against, "all"),
-                   !strcmp(against, "linux") || !strcmp(against, "all") };
-    if (!use[0] && !use[1])
+    int use[2];
+    if (fk_backends_named(against, use))
         return fprintf(stderr, "forkspec gate: --against %s: not kernel, linux or all\n",
                        against), 2;
     for (int i = first; i < argc; i++)

@@ -7,7 +7,7 @@
 set -uo pipefail
 campaign=$1 harness=$2 fmt=$3 triage=$4 corpus=$5 tokens=$6 seeds=$7 seconds=$8
 shift 8
-killed=0 survived=0 times=()
+. "$(dirname "$0")/score.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for elf in "$@"; do
@@ -18,15 +18,10 @@ for elf in "$@"; do
     rc=$?
     t=$(sed -n 's/^campaign: first crash or hang after \([0-9.]*\) s$/\1/p' "$tmp/$name.log")
     if [ "$rc" = 1 ] && [ -n "$t" ]; then
-        killed=$((killed + 1)); times+=("$t")
-        printf '%-22s killed in %6s s  (%s)\n' "$name" "$t" \
-            "$(sed -n 's/^  001  x[0-9]* *//p' "$tmp/$name.log" | cut -c1-60)"
+        score_killed "$name" "$t" "$(sed -n 's/^  001  x[0-9]* *//p' "$tmp/$name.log" | cut -c1-60)"
     else
-        survived=$((survived + 1))
-        printf '%-22s SURVIVED %s s of a campaign (status %s)\n' "$name" "$seconds" "$rc"
+        score_survived "$name" "$seconds s of a campaign (status $rc)"
         [ "$rc" = 2 ] && tail -3 "$tmp/$name.log" "$tmp/$name/afl-main.log" 2>/dev/null | sed 's/^/    /'
     fi
 done
-median=$(printf '%s\n' "${times[@]:-0}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-echo "mutants (AFL++ campaigns): $killed killed, $survived survived; median time to kill ${median} s"
-[ "$survived" = 0 ]
+score_summary "mutants (AFL++ campaigns)"

@@ -5,7 +5,7 @@
 set -uo pipefail
 gate=$1 seconds=$2 corpus=$3
 shift 3
-killed=0 survived=0 times=()
+. "$(dirname "$0")/score.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for elf in "$@"; do
@@ -18,14 +18,10 @@ for elf in "$@"; do
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     t=$(printf '%d.%01d' $((ms / 1000)) $((ms % 1000 / 100)))
     if [ "$rc" = 1 ]; then
-        killed=$((killed + 1)); times+=("$t")
-        printf '%-22s killed in %5s s  (%s)\n' "$name" "$t" \
+        score_killed "$name" "$t" \
             "$(grep -m1 -E ': (diverge|leak|kernel panic|kernel hang|transport failure)' "$tmp/$name.log" | sed 's/^.*: \(diverge\|leak\|kernel panic\|kernel hang\|transport failure\)/\1/' | cut -c1-60)"
     else
-        survived=$((survived + 1))
-        printf '%-22s SURVIVED %s s of the gate (status %s)\n' "$name" "$seconds" "$rc"
+        score_survived "$name" "$seconds s of the gate (status $rc)"
     fi
 done
-median=$(printf '%s\n' "${times[@]:-0}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-echo "mutants: $killed killed, $survived survived; median time to kill ${median} s"
-[ "$survived" = 0 ]
+score_summary "mutants"
