@@ -99,13 +99,19 @@ struct fk_result model_step(struct fk_step s);
  * (canonicalize it with fk_obs_canon). */
 void model_observe(struct fk_obs *raw);
 
-/* The executable twin of valid_state: 0 when every invariant of
- * spec/state.md holds, else -1 with the first violation described in why. */
+/* The executable twin of valid_state (model/check.c): 0 when every
+ * invariant of spec/state.md holds, else -1 with the first violation
+ * described in why. */
 int model_check(char *why, size_t cap);
 
-/* p run from the initial state with model_check after every step (the
- * fuzz harnesses and the triage): the index of the first step that breaks
- * valid_state, with why, or -1. */
+/* The same verdict, re-examining only the slots and tables whose contents
+ * changed since the previous call (model_check after every step costs
+ * most of a fuzz_model exec). */
+int model_check_step(char *why, size_t cap);
+
+/* p run from the initial state with model_check_step after every step
+ * (the fuzz harnesses and the triage): the index of the first step that
+ * breaks valid_state, with why, or -1. */
 int model_run_checked(const struct fk_prog *p, char *why, size_t cap);
 
 #endif
