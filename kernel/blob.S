@@ -1,10 +1,15 @@
-/* The executor's flat image (kernel/user/), copied into every new
- * process. build.sh defines EXECUTOR_BIN. */
+/* The executor's image (kernel/user/) in two parts: text and rodata,
+ * mapped read-only into every process, and data, copied into each.
+ * build.sh defines EXECUTOR_TEXT and EXECUTOR_DATA (flat binaries). */
     .section .rodata
     .align 4096
-    .globl executor_image, executor_image_end
-executor_image:
-    .incbin EXECUTOR_BIN
-executor_image_end:
+    .globl executor_text, executor_text_end, executor_data, executor_data_end
+executor_text:
+    .incbin EXECUTOR_TEXT
+executor_text_end:
+    .align 4096
+executor_data:
+    .incbin EXECUTOR_DATA
+executor_data_end:
 
     .section .note.GNU-stack, "", @progbits

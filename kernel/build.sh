@@ -43,7 +43,24 @@ for src in "$@"; do
     esac
 done
 ld -m elf_i386 -nostdlib --no-warn-rwx-segments -T "$user_ld" -o "$tmp/executor.elf" "${user_objs[@]}"
-objcopy -O binary "$tmp/executor.elf" "$tmp/executor.bin"
-gcc "${cflags[@]}" -DEXECUTOR_BIN="\"$tmp/executor.bin\"" -c "$blob" -o "$tmp/blob.o"
+objcopy -O binary -j .text -j .rodata "$tmp/executor.elf" "$tmp/executor_text.bin"
+objcopy -O binary -j .data "$tmp/executor.elf" "$tmp/executor_data.bin"
+# The kernel maps text and rodata read-only and data on the page after
+# them: so must the linker have placed them, with nothing else.
+sections=$(objdump -h "$tmp/executor.elf" | awk '$1 ~ /^[0-9]+$/ { name = $2 } /ALLOC/ { print name }' \
+           | sort | tr '\n' ' ')
+if [ "$sections" != ".data .rodata .text " ]; then
+    echo "build.sh: the executor has sections $sections, not .data .rodata .text" >&2
+    exit 1
+fi
+text_size=$(stat -c %s "$tmp/executor_text.bin")
+data_vma=$(objdump -h "$tmp/executor.elf" | awk '$2 == ".data" { print $4 }')
+if [ -s "$tmp/executor_data.bin" ] \
+   && [ $((0x$data_vma)) -ne $((0x10000000 + (text_size + 4095) / 4096 * 4096)) ]; then
+    echo "build.sh: the executor's .data is at 0x$data_vma, not on the page after its text" >&2
+    exit 1
+fi
+gcc "${cflags[@]}" -DEXECUTOR_TEXT="\"$tmp/executor_text.bin\"" \
+    -DEXECUTOR_DATA="\"$tmp/executor_data.bin\"" -c "$blob" -o "$tmp/blob.o"
 ld -m elf_i386 -nostdlib --no-warn-rwx-segments -T "$kernel_ld" -o "$out" \
     "${kernel_objs[@]}" "$tmp/blob.o"

@@ -8,7 +8,8 @@
 #include "spec/errno.h"
 #include "spec/namespace.h"
 
-extern const uint8_t executor_image[], executor_image_end[];
+extern const uint8_t executor_text[], executor_text_end[];
+extern const uint8_t executor_data[], executor_data_end[];
 void swtch(struct context **old, struct context *next);
 void trapret(void);
 
@@ -70,17 +71,26 @@ static int new_kstack(struct proc *q)
     return 0;
 }
 
-/* Maps a copy of the executor image and its stack page (both kernel
- * pages: they are the executor's, not the program's memory). */
-static int load_executor(uint32_t *pd, const uint8_t *image, uint32_t size,
-                         const uint8_t *stack)
+#define EXECUTOR_DATA_VA \
+    (USER_BASE + ((uint32_t)(executor_text_end - executor_text) + PAGE_SIZE - 1) / PAGE_SIZE * PAGE_SIZE)
+
+/* Maps the executor: its text, the same pages in every process (so that
+ * QEMU translates it once, not once per process), then a copy of data and
+ * of the stack page (kernel pages: they are the executor's, not the
+ * program's memory). */
+static int load_executor(uint32_t *pd, const uint8_t *data, const uint8_t *stack)
 {
+    uint32_t text = (uint32_t)(executor_text_end - executor_text);
+    uint32_t size = (uint32_t)(executor_data_end - executor_data);
+    for (uint32_t off = 0; off < text; off += PAGE_SIZE)
+        if (vm_map(pd, USER_BASE + off, (uint32_t)executor_text + off, PTE_U))
+            return -1;
     for (uint32_t off = 0; off < size; off += PAGE_SIZE) {
         uint8_t *page = kalloc();
         uint32_t n = size - off < PAGE_SIZE ? size - off : PAGE_SIZE;
-        if (!page || vm_map(pd, USER_BASE + off, (uint32_t)page, PTE_U | PTE_W | PTE_KPAGE))
+        if (!page || vm_map(pd, EXECUTOR_DATA_VA + off, (uint32_t)page, PTE_U | PTE_W | PTE_KPAGE))
             return -1;
-        memcpy(page, image + off, n);
+        memcpy(page, data + off, n);
     }
     uint8_t *page = kalloc();
     if (!page || vm_map(pd, USER_STACK - PAGE_SIZE, (uint32_t)page, PTE_U | PTE_W | PTE_KPAGE))
@@ -112,8 +122,7 @@ void proc_reset(void)
     space_clear(&q->mem);
     q->pd = vm_new();
     if (!q->pd || new_kstack(q)
-        || load_executor(q->pd, executor_image,
-                         (uint32_t)(executor_image_end - executor_image), 0))
+        || load_executor(q->pd, executor_data, 0))
         panic("no kernel pages for p0");
     q->tf->cs = USER_CS;
     q->tf->ds = q->tf->es = q->tf->fs = q->tf->gs = q->tf->ss = USER_DS;
@@ -167,8 +176,7 @@ int32_t proc_fork(void)
     child = &procs[c];
     child->pd = vm_new();
     if (!child->pd || new_kstack(child)
-        || load_executor(child->pd, (const uint8_t *)USER_BASE,
-                         (uint32_t)(executor_image_end - executor_image),
+        || load_executor(child->pd, (const uint8_t *)EXECUTOR_DATA_VA,
                          (const uint8_t *)(USER_STACK - PAGE_SIZE))) {
         free_memory(child);     /* the kernel pool, not a spec limit */
         panic("no kernel pages for fork");
