@@ -3,12 +3,14 @@
 # bundled kernel, guided by the model's and the kernel's edges), one live
 # progress line, then triage of every crash and hang into DIR/findings,
 # a summary and a plot. Exit 1 if anything was found, 0 if not, 2 on bad
-# usage. usage (from ./forkspec): campaign.sh HARNESS KERNEL FMT TRIAGE CORPUS TOKENS [ARGS]
+# usage. usage (from ./forkspec): campaign.sh HARNESS KERNEL FMT TRIAGE CORPUS TOKENS MUTATOR [ARGS]
+# MUTATOR: the step-level custom mutator (fuzz/mutator.c), beside AFL++'s own
+# ("": AFL++'s alone).
 # Inputs are at most 320 bytes (about 64 steps): the bugs are found by
 # short programs, and short ones run and minimize fast.
 set -uo pipefail
-harness=$1 kernel=$2 fmt=$3 triage=$4 corpus=$5 tokens=$6
-shift 6
+harness=$1 kernel=$2 fmt=$3 triage=$4 corpus=$5 tokens=$6 mutator=$7
+shift 7
 seconds=300 jobs=$(nproc 2>/dev/null || echo 1) out=campaign first=0 seeds=$corpus node=
 usage() {
     cat <<'TXT'
@@ -59,6 +61,10 @@ rm -f "$out/token.prog" "$out/token.bin"
 
 export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_AUTORESUME=1
 export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_QUIET=1 AFL_SKIP_CRASHES=1
+if [ -n "$mutator" ]; then
+    AFL_CUSTOM_MUTATOR_LIBRARY=$(realpath "$mutator") || exit 2
+    export AFL_CUSTOM_MUTATOR_LIBRARY
+fi
 pids=()
 for j in $(seq 1 "$jobs"); do
     if [ -n "$node" ]; then name=$node-$j role=-S

@@ -5,7 +5,7 @@
 # triaged and minimized. Also: the harnesses' plain builds replay inputs.
 set -uo pipefail
 . diff/test/check.sh
-campaign() { fuzz/campaign.sh fuzz/fuzz_diff.afl "$1" spec/fmt fuzz/triage diff/corpus fuzz/tokens.prog "${@:2}"; }
+campaign() { fuzz/campaign.sh fuzz/fuzz_diff.afl "$1" spec/fmt fuzz/triage diff/corpus fuzz/tokens.prog fuzz/mutator.so "${@:2}"; }
 
 campaign kernel/kernel_coverage.elf --seconds 12 --jobs 1 --out "$tmp/c" > "$tmp/out" 2>&1; rc=$?
 check "bundled: exit 0 (nothing found)" test "$rc" = 0

@@ -3,17 +3,17 @@
 # first crash) on each mutant's coverage build, from SEEDS: the corpus (a
 # user's campaign), or fuzz/seeds' tiny programs, where the time to kill
 # is the fuzzer's own work. Exit 1 if any survives.
-# usage: campaign_mutants.sh CAMPAIGN.sh HARNESS FMT TRIAGE CORPUS TOKENS SEEDS SECONDS MUTANT.elf...
+# usage: campaign_mutants.sh CAMPAIGN.sh HARNESS FMT TRIAGE CORPUS TOKENS MUTATOR SEEDS SECONDS MUTANT.elf...
 set -uo pipefail
-campaign=$1 harness=$2 fmt=$3 triage=$4 corpus=$5 tokens=$6 seeds=$7 seconds=$8
-shift 8
+campaign=$1 harness=$2 fmt=$3 triage=$4 corpus=$5 tokens=$6 mutator=$7 seeds=$8 seconds=$9
+shift 9
 . "$(dirname "$0")/score.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for elf in "$@"; do
     name=$(basename "$elf" .elf)
     name=${name#kernel_coverage_mutant_}
-    "$campaign" "$harness" "$elf" "$fmt" "$triage" "$corpus" "$tokens" --seconds "$seconds" --jobs 1 --first --seeds "$seeds" \
+    "$campaign" "$harness" "$elf" "$fmt" "$triage" "$corpus" "$tokens" "$mutator" --seconds "$seconds" --jobs 1 --first --seeds "$seeds" \
         --out "$tmp/$name" > "$tmp/$name.log" 2>&1
     rc=$?
     t=$(sed -n 's/^campaign: first crash or hang after \([0-9.]*\) s$/\1/p' "$tmp/$name.log")

@@ -1,0 +1,66 @@
+/* The step mutator: every output is a program within max_size whose steps
+ * are the input's, rearranged, plus generated or spliced ones; each kind of
+ * mutation shows up. */
+#include <string.h>
+#include "fuzz/mutator.h"
+#include "spec/program.h"
+#include "spec/test/check.h"
+
+static struct fk_prog in, add, out;
+static uint8_t in_bin[4096], add_bin[4096];
+
+static size_t encode_text(const char *text, struct fk_prog *p, uint8_t *bin)
+{
+    struct fk_parse_error e;
+    CHECK(fk_prog_parse(text, strlen(text), p, &e) == 0);
+    return fk_prog_encode(p, bin, 4096);
+}
+
+static int same_step(const struct fk_step *a, const struct fk_step *b)
+{
+    return a->op == b->op && a->proc == b->proc && !memcmp(a->arg, b->arg, sizeof a->arg);
+}
+
+static int has_step(const struct fk_prog *p, const struct fk_step *s)
+{
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        if (same_step(&p->step[i], s))
+            return 1;
+    return 0;
+}
+
+static int same_steps(const struct fk_prog *a, const struct fk_prog *b)
+{
+    for (uint32_t i = 0; i < a->nsteps; i++)
+        if (!same_step(&a->step[i], &b->step[i]))
+            return 0;
+    return a->nsteps == b->nsteps;
+}
+
+int main(void)
+{
+    size_t n_in = encode_text("p0 mmap 0x40000000 2 rw private\np0 store 0x40000000 1\np0 fork\n"
+                              "p1 store 0x40000000 2\np0 load 0x40000000\n", &in, in_bin);
+    size_t n_add = encode_text("p0 pipe\np0 write 1 3 9\n", &add, add_bin);
+    void *m = afl_custom_init(0, 42);
+    long longer = 0, shorter = 0, spliced = 0, reordered = 0, other_proc = 0, bad = 0;
+    CHECK(m != 0);
+    for (int k = 0; k < 5000; k++) {
+        uint8_t *o;
+        size_t max = k % 10 ? 320 : 12, n = afl_custom_fuzz(m, in_bin, n_in, &o, add_bin, n_add, max);
+        bad += n == 0 || n > max || fk_prog_decode(o, n, &out) != FK_PROG_VERSION
+               || fk_prog_encode(&out, 0, 0) != n || !fk_prog_valid(&out);
+        longer += out.nsteps > in.nsteps;
+        shorter += out.nsteps < in.nsteps;
+        spliced += has_step(&out, &add.step[1]);
+        reordered += out.nsteps == in.nsteps && !same_steps(&out, &in);
+        for (uint32_t i = 0; i < out.nsteps; i++)
+            other_proc += out.step[i].proc > 1;
+    }
+    afl_custom_deinit(m);
+    printf("5000 mutations: %ld longer, %ld shorter, %ld spliced, %ld reordered, %ld bad\n",
+           longer, shorter, spliced, reordered, bad);
+    CHECK(bad == 0);
+    CHECK(longer > 500 && shorter > 500 && spliced > 200 && reordered > 200 && other_proc > 100);
+    return CHECK_DONE();
+}
