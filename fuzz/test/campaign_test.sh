@@ -14,6 +14,7 @@ check "bundled: kernel coverage arrives" sh -c "awk -F'\t' 'NR > 1 && \$2 > 100'
 check "bundled: the fuzzer ran" sh -c "awk -F'\t' 'NR > 1 && \$4 > 100' '$tmp/c/progress.tsv' | grep -q ."
 check "bundled: summary" grep -q "^triage: 0 crash(es) replayed: 0 distinct finding(s)" "$tmp/c/summary.txt"
 check "bundled: plot" sh -c "file '$tmp/c/progress.png' | grep -q 'PNG image'"
+check "bundled: the step mutator's entries in the queue" sh -c "ls '$tmp/c/sync/main/queue' | grep -q 'op:mutator.so'"
 
 campaign kernel/kernel_mutant_dup2_same.elf --seconds 12 --jobs 1 --out "$tmp/m" > "$tmp/mout" 2>&1; rc=$?
 check "mutant: exit 1" test "$rc" = 1
