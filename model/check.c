@@ -4,8 +4,8 @@
  *
  * model_check_step re-examines only what changed since its previous call
  * (fuzz_model checks after every step, and a step touches one or two
- * slots): the part of the check that depends on one slot's rows alone, and
- * the part that depends on the open-file table alone, are kept with a copy
+ * slots): the parts of the check that depend on one slot's rows alone, on
+ * the open-file table alone and on the objects alone are kept with a copy
  * of their inputs and reused while the inputs are byte for byte the same,
  * so the verdict is always the full check's. */
 #include <string.h>
