@@ -57,8 +57,19 @@ int main(void)
         for (uint32_t i = 0; i < out.nsteps; i++)
             other_proc += out.step[i].proc > 1;
     }
+    /* AFL++ may hand it anything: an empty entry, random bytes, no add_buf */
+    uint8_t junk[300];
+    for (int k = 0; k < 2000; k++) {
+        uint8_t *o;
+        size_t len = (size_t)(rnd64() % sizeof junk);
+        for (size_t i = 0; i < len; i++)
+            junk[i] = (uint8_t)rnd64();
+        size_t n = afl_custom_fuzz(m, junk, k % 7 ? len : 0, &o, k % 3 ? junk : 0, k % 3 ? len : 0, 320);
+        bad += n == 0 || n > 320 || fk_prog_decode(o, n, &out) != FK_PROG_VERSION
+               || !fk_prog_valid(&out);
+    }
     afl_custom_deinit(m);
-    printf("5000 mutations: %ld longer, %ld shorter, %ld spliced, %ld reordered, %ld bad\n",
+    printf("5000 mutations (and 2000 of junk): %ld longer, %ld shorter, %ld spliced, %ld reordered, %ld bad\n",
            longer, shorter, spliced, reordered, bad);
     CHECK(bad == 0);
     CHECK(longer > 500 && shorter > 500 && spliced > 200 && reordered > 200 && other_proc > 100);
