@@ -6,31 +6,25 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include "diff/compare.h"
+#include "host/args.h"
+#include "host/clock.h"
 #include "spec/gen.h"
 
 static struct fk_target target[2];
 static struct fk_prog prog;
 static struct fk_divergence d;
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
-
 int main(int argc, char **argv)
 {
-    double seconds = argc > 2 ? atof(argv[2]) : 5;
-    uint32_t nsteps = argc > 3 ? (uint32_t)atoi(argv[3]) : 20;
     static const char *const name[] = { "kernel", "linux" };
-    if (argc < 2 || seconds <= 0 || nsteps < 1 || nsteps > FK_MAX_STEPS) {
+    if (argc < 2 || argc > 4) {
         fprintf(stderr, "usage: bench_diff KERNEL.elf [SECONDS [STEPS (1..%d)]]\n",
                 FK_MAX_STEPS);
         return 2;
     }
+    double seconds = argc > 2 ? fk_arg_real("bench", "SECONDS", argv[2], 0.001, 1e6) : 5;
+    uint32_t nsteps = argc > 3 ? (uint32_t)fk_arg_int("bench", "STEPS", argv[3], 1, FK_MAX_STEPS) : 20;
     for (int b = 0; b < 2; b++) {
         fk_target_init(&target[b], b, argv[1]);
         if (fk_target_ready(&target[b])) {
@@ -39,8 +33,8 @@ int main(int argc, char **argv)
         }
         struct fk_rng rng = fk_rng_seed(7);
         long steps = 0, programs = 0, findings = 0;
-        double t0 = now(), t;
-        while ((t = now() - t0) < seconds) {
+        double t0 = fk_now(), t;
+        while ((t = fk_now() - t0) < seconds) {
             fk_gen_program(&rng, nsteps, &prog);
             enum fk_verdict v = fk_compare(&target[b], &prog, &d);
             findings += v != FK_AGREE && v != FK_NOT_COMPARABLE;

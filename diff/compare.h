@@ -7,8 +7,8 @@
 #define DIFF_COMPARE_H
 
 #include <stdint.h>
-#include "diff/linux.h"
-#include "diff/qemu.h"
+#include "backends/linux.h"
+#include "backends/qemu.h"
 #include "spec/obs.h"
 #include "spec/program.h"
 

@@ -1,26 +1,30 @@
 /* forkspec gate: what a kernel change must pass. The regression corpus
  * (diff/corpus) on the model and each backend (the kernel, Linux), then
- * random programs from a fixed seed for a bounded time on each. Every
+ * random programs from a fixed seed, bounded by a count or a time, on each. Every
  * divergence is reported and saved minimized; exit 1 if any, 2 for bad
  * input. Runs Linux cannot be compared on past a step are counted and
  * named, never passed. */
 #define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <sys/stat.h>
+#include "host/args.h"
 #include "diff/compare.h"
 #include "diff/findings.h"
 #include "diff/minimize.h"
 #include "diff/report.h"
+#include "host/clock.h"
 #include "spec/gen.h"
 #include "spec/progfile.h"
 
 static const char usage[] =
-    "usage: forkspec gate [--against kernel|linux|all] [--seconds N] [--seed S] CORPUS.prog...\n"
+    "usage: forkspec gate [--against kernel|linux|all] [--seconds N | --programs N]\n"
+    "                     [--seed S] [--findings D] [--first] CORPUS.prog...\n"
     "  --against B   the backends: kernel, linux or all (default)\n"
     "  --seconds N   how long the random phase runs on each backend (default 30)\n"
+    "  --programs N  instead: how many random programs it runs on each backend\n"
     "  --seed S      its seed (default 1)\n"
     "  --findings D  where each finding is saved, minimized (default gate-findings)\n"
     "  --first       stop at the first finding\n"
@@ -30,13 +34,6 @@ static struct fk_prog prog;
 static struct fk_divergence d;
 static struct fk_target target[2];      /* kernel, linux */
 static int not_comparable;
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
 
 static const char *findings = "gate-findings";
 static int nfindings;
@@ -74,12 +71,14 @@ static int check(struct fk_target *t, const char *name, int quiet)
     return 1;
 }
 
-/* The corpus, then the random phase, on one backend; the findings. */
-static int gate(struct fk_target *t, char **corpus, int n, double seconds,
-                unsigned long long seed, int stop_first)
+/* The corpus, then the random phase (programs, or seconds when programs
+ * is negative), on one backend; the findings. */
+static int gate(struct fk_target *t, char **corpus, int n, long long programs,
+                double seconds, unsigned long long seed, int stop_first)
 {
     const char *b = t->on_linux ? "linux" : "kernel";
-    int bad = 0, random = 0, nc = not_comparable;
+    int bad = 0, nc = not_comparable;
+    long long random = 0;
     for (int i = 0; i < n && !(stop_first && bad); i++) {
         fk_load_program("forkspec gate", corpus[i], 0, &prog);
         bad += check(t, corpus[i], 0);
@@ -87,60 +86,61 @@ static int gate(struct fk_target *t, char **corpus, int n, double seconds,
     printf("gate: %s: corpus: %d programs, %d differ, %d not comparable\n", b, n, bad,
            not_comparable - nc);
     struct fk_rng rng = fk_rng_seed(seed);
-    double t0 = now();
+    double t0 = fk_now();
     char name[64];
     nc = not_comparable;
-    while (now() - t0 < seconds && !(stop_first && bad)) {
+    while ((programs >= 0 ? random < programs : fk_now() - t0 < seconds) && !(stop_first && bad)) {
         fk_gen_program(&rng, 40, &prog);
-        snprintf(name, sizeof name, "random program %d (seed %llu)", random, seed);
+        snprintf(name, sizeof name, "random program %lld (seed %llu)", random, seed);
         bad += check(t, name, 1);
         random++;
     }
     fk_target_stop(t);
-    printf("gate: %s: random: %d programs in %.0f s, %d not comparable past a step\n", b,
-           random, now() - t0, not_comparable - nc);
+    printf("gate: %s: random: %lld programs in %.0f s, %d not comparable past a step\n", b,
+           random, fk_now() - t0, not_comparable - nc);
     return bad;
 }
 
 int main(int argc, char **argv)
 {
-    const char *kernel = "bazel-bin/kernel/kernel.elf", *against = "all";
+    static const struct option options[] = {
+        { "kernel", required_argument, 0, 'k' },   { "against", required_argument, 0, 'a' },
+        { "seconds", required_argument, 0, 's' },  { "programs", required_argument, 0, 'n' },
+        { "seed", required_argument, 0, 'r' },     { "findings", required_argument, 0, 'f' },
+        { "first", no_argument, 0, '1' },          { "help", no_argument, 0, 'h' },
+        { 0, 0, 0, 0 },
+    };
+    const char *cmd = "forkspec gate", *kernel = "bazel-bin/kernel/kernel.elf", *against = "all";
     double seconds = 30;
+    long long programs = -1;
     unsigned long long seed = 1;
-    int first = 0, bad = 0, stop_first = 0;
-    for (int i = 1; i < argc && !first; i++) {
-        if (!strcmp(argv[i], "--kernel") && i + 1 < argc)
-            kernel = argv[++i];
-        else if (!strcmp(argv[i], "--against") && i + 1 < argc)
-            against = argv[++i];
-        else if (!strcmp(argv[i], "--seconds") && i + 1 < argc)
-            seconds = atof(argv[++i]);
-        else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
-            seed = strtoull(argv[++i], 0, 10);
-        else if (!strcmp(argv[i], "--findings") && i + 1 < argc)
-            findings = argv[++i];
-        else if (!strcmp(argv[i], "--first"))
-            stop_first = 1;
-        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-            return fputs(usage, stdout), 0;
-        else if (argv[i][0] == '-' && argv[i][1])
-            return fprintf(stderr, "forkspec gate: unexpected '%s'\n%s", argv[i], usage), 2;
-        else
-            first = i;
+    int bad = 0, stop_first = 0, c;
+    while ((c = getopt_long(argc, argv, "h", options, 0)) != -1) {
+        switch (c) {
+        case 'k': kernel = optarg; break;
+        case 'a': against = optarg; break;
+        case 's': seconds = fk_arg_real(cmd, "--seconds", optarg, 0, 1e9); break;
+        case 'n': programs = fk_arg_int(cmd, "--programs", optarg, 0, 1000000000); break;
+        case 'r': seed = (unsigned long long)fk_arg_int(cmd, "--seed", optarg, 0, INT64_MAX); break;
+        case 'f': findings = optarg; break;
+        case '1': stop_first = 1; break;
+        case 'h': fputs(usage, stdout); return 0;
+        default: fk_arg_usage_exit(usage);
+        }
     }
-    if (!first || seconds < 0)
-        return fprintf(stderr, "forkspec gate: no corpus given\n%s", usage), 2;
+    if (optind == argc)
+        return fprintf(stderr, "%s: no corpus given\n%s", cmd, usage), 2;
     int use[2];
     if (fk_backends_named(against, use))
-        return fprintf(stderr, "forkspec gate: --against %s: not kernel, linux or all\n",
-                       against), 2;
-    for (int i = first; i < argc; i++)
-        if (fk_load_program("forkspec gate", argv[i], 0, &prog))
+        return fprintf(stderr, "%s: --against %s: not kernel, linux or all\n", cmd, against), 2;
+    for (int i = optind; i < argc; i++)
+        if (fk_load_program(cmd, argv[i], 0, &prog))
             return 2;
     for (int b = 0; b < 2 && !(stop_first && bad); b++) {
         fk_target_init(&target[b], b, kernel);
         if (use[b])
-            bad += gate(&target[b], argv + first, argc - first, seconds, seed, stop_first);
+            bad += gate(&target[b], argv + optind, argc - optind, programs, seconds, seed,
+                        stop_first);
     }
     printf("gate: %s\n", bad ? "FAILED" : "passed");
     return bad ? 1 : 0;

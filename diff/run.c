@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diff/linux.h"
-#include "diff/qemu.h"
+#include "backends/linux.h"
+#include "backends/qemu.h"
 #include "model/model.h"
 #include "spec/obs_print.h"
 #include "spec/progfile.h"

@@ -11,11 +11,14 @@
 set -uo pipefail
 harness=$1 kernel=$2 fmt=$3 triage=$4 corpus=$5 tokens=$6 mutator=$7
 shift 7
-seconds=300 jobs=$(nproc 2>/dev/null || echo 1) out=campaign first=0 seeds=$corpus node=
+seconds=300 max_execs= jobs=$(nproc 2>/dev/null || echo 1) out=campaign first=0 seeds=$corpus node=
 usage() {
     cat <<'TXT'
-usage: ./forkspec campaign [--seconds N] [--jobs J] [--out DIR] [--seeds DIR] [--first] [--node NAME]
+usage: ./forkspec campaign [--seconds N | --execs N] [--jobs J] [--out DIR] [--seeds DIR]
+                           [--first] [--node NAME]
   --seconds N  how long AFL++ runs (default 300)
+  --execs N    instead: how many programs each fuzzer runs (AFL++'s -E),
+               however long that takes (the tests use it)
   --jobs J     fuzzer processes: one -M main, the others -S (default: the cores)
   --seeds DIR  the seed programs (text, *.prog; default the regression corpus)
   --first      stop at the first crash or hang (the mutation score uses it)
@@ -27,20 +30,28 @@ usage: ./forkspec campaign [--seconds N] [--jobs J] [--out DIR] [--seeds DIR] [-
                findings, DIR/summary.txt, DIR/progress.png
 TXT
 }
+value() {  # OPTION ARGS...: the option's value, or exit 2 when it has none
+    [ $# -ge 2 ] || { echo "forkspec campaign: $1 needs a value" >&2; usage >&2; exit 2; }
+}
 while [ $# -gt 0 ]; do
     case "$1" in
-        --seconds) seconds=${2:-}; shift 2 ;;
-        --jobs) jobs=${2:-}; shift 2 ;;
-        --out) out=${2:-}; shift 2 ;;
-        --seeds) seeds=${2:-}; shift 2 ;;
+        --seconds) value "$@"; seconds=$2; shift 2 ;;
+        --execs) value "$@"; max_execs=$2; shift 2 ;;
+        --jobs) value "$@"; jobs=$2; shift 2 ;;
+        --out) value "$@"; out=$2; shift 2 ;;
+        --seeds) value "$@"; seeds=$2; shift 2 ;;
         --first) first=1; shift ;;
-        --node) node=${2:-}; shift 2 ;;
+        --node) value "$@"; node=$2; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "forkspec campaign: unexpected '$1'" >&2; usage >&2; exit 2 ;;
     esac
 done
-case "$seconds$jobs" in *[!0-9]*|"") echo "forkspec campaign: --seconds and --jobs take numbers" >&2; exit 2 ;; esac
-[ "$jobs" -ge 1 ] && [ "$seconds" -ge 1 ] || { echo "forkspec campaign: --seconds and --jobs must be at least 1" >&2; exit 2; }
+for n in "$seconds" "$jobs" "${max_execs:-1}"; do
+    case "$n" in ""|*[!0-9]*|0*) echo "forkspec campaign: --seconds, --execs and --jobs take whole numbers, at least 1" >&2; exit 2 ;; esac
+done
+[ -d "$seeds" ] || { echo "forkspec campaign: --seeds $seeds: not a directory" >&2; exit 2; }
+# the bound: AFL++'s -V seconds, or -E executions (then no time limit here)
+if [ -n "$max_execs" ]; then bound=(-E "$max_execs") seconds=0; else bound=(-V "$seconds"); fi
 mkdir -p "$out/seeds" "$out/sync" || { echo "forkspec campaign: cannot create $out" >&2; exit 2; }
 out=$(cd "$out" && pwd)
 
@@ -71,7 +82,7 @@ for j in $(seq 1 "$jobs"); do
     elif [ "$j" = 1 ]; then name=main role=-M
     else name=s$j role=-S; fi
     FORKSPEC_COVER_OUT=$out/sync/cover.$name afl-fuzz $role "$name" -i "$out/seeds" \
-        -o "$out/sync" -t 10000 -V "$seconds" -G 320 -x "$out/steps.dict" -- "$harness" "$kernel" \
+        -o "$out/sync" -t 10000 "${bound[@]}" -G 320 -x "$out/steps.dict" -- "$harness" "$kernel" \
         > "$out/afl-$name.log" 2>&1 &
     pids+=($!)
 done
@@ -113,15 +124,16 @@ while :; do
     for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
     now=$(( $(date +%s) - start ))
     IFS=$'\t' read -r edges execs corpus_n found < <(progress)
+    [ "$execs" -lt "$last_execs" ] && execs=$last_execs    # a stats file read mid-rewrite
     speed=$(( now > last_t ? (execs - last_execs) / (now - last_t) : 0 ))
     last_t=$now last_execs=$execs
     printf '%d\t%d\t%d\t%d\t%d\n' "$now" "$edges" "$found" "$execs" "$corpus_n" >> "$out/progress.tsv"
-    line=$(printf 'campaign %4ds/%ds  %d jobs  %4d execs/s  %d execs  corpus %d  kernel edges %d  crashes+hangs %d' \
-        "$now" "$seconds" "$jobs" "$speed" "$execs" "$corpus_n" "$edges" "$found")
+    line=$(printf 'campaign %4ds/%s  %d jobs  %4d execs/s  %d execs  corpus %d  kernel edges %d  crashes+hangs %d' \
+        "$now" "$([ -n "$max_execs" ] && echo "${max_execs}x$jobs execs" || echo "${seconds}s")" "$jobs" "$speed" "$execs" "$corpus_n" "$edges" "$found")
     if [ "$tty" = 1 ]; then printf '\r%s   ' "$line"
     elif [ $((now - last)) -ge 10 ] || [ "$alive" = 0 ]; then echo "$line"; last=$now; fi
     [ "$alive" = 0 ] && break
-    [ "$now" -ge "$seconds" ] && stop    # AFL++'s -V counts from after its calibration
+    [ -z "$max_execs" ] && [ "$now" -ge "$seconds" ] && stop    # AFL++'s -V counts from after its calibration
     [ "$found" -gt 0 ] && [ -z "$first_seen" ] && first_seen=$(date +%s.%N)
     [ "$first" = 1 ] && [ "$found" -gt 0 ] && stop
     if [ "$first" = 1 ]; then sleep 0.5; else sleep 2; fi
@@ -160,7 +172,7 @@ rm -rf "$out/findings"
 mapfile -t inputs < <(failed_seeds; ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null)
 {
     IFS=$'\t' read -r edges execs corpus_n found < <(progress)
-    echo "campaign: $seconds s, $jobs job(s), $execs execs, corpus $corpus_n, kernel edges $edges, crashes+hangs saved $found"
+    echo "campaign: $(( $(date +%s) - start )) s, $jobs job(s), $execs execs, corpus $corpus_n, kernel edges $edges, crashes+hangs saved $found"
     if [ "${#inputs[@]}" -gt 0 ]; then     # the time to the first: a saved file's age, or when seen
         t=$( (ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null | xargs -r stat -c %.3Y;
               [ -n "$first_seen" ] && echo "$first_seen") | sort -n | head -1)

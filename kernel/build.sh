@@ -3,15 +3,26 @@
 # and the executor (kernel/user/) embedded as a flat image.
 # usage: build.sh OUT.elf SOURCE...   (run from the workspace root; the
 # linker scripts kernel/kernel.ld and kernel/user/user.ld come among the
-# sources). KERNEL_CFLAGS adds compiler flags (test builds, mutants).
+# sources). KERNEL_PATCH names a patch (a mutant, a test build) applied
+# to a copy of the sources first; one that does not apply exactly fails.
 set -euo pipefail
-out=$1
+out=$(realpath -m "$1")
 shift
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+if [ -n "${KERNEL_PATCH:-}" ]; then
+    for src in "$@"; do install -D -m 644 "$src" "$tmp/src/$src"; done
+    if ! patch -p1 -s --batch --forward --fuzz=0 --no-backup-if-mismatch -d "$tmp/src" \
+            < "$KERNEL_PATCH" > "$tmp/patch.log" 2>&1; then
+        echo "build.sh: $KERNEL_PATCH does not apply to the kernel's sources:" >&2
+        cat "$tmp/patch.log" >&2
+        exit 1
+    fi
+    cd "$tmp/src"
+fi
 cflags=(-m32 -ffreestanding -nostdlib -fno-pic -fno-pie -fno-stack-protector
         -fno-tree-loop-distribute-patterns -mno-sse -mno-mmx -O2 -g
-        -std=c11 -Wall -Wextra -Werror ${KERNEL_CFLAGS:-} -I.)
+        -std=c11 -Wall -Wextra -Werror -I.)
 # KERNEL_COVERAGE=1: a coverage build; the kernel's own files record edges,
 # except the coverage and trace-link code and the shared codecs.
 cover_flags() {

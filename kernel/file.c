@@ -36,11 +36,7 @@ static int free_file(int after)
 
 static int free_fd(const int8_t *fdt, int after)
 {
-#ifdef MUTANT_NOFILE_OFF_BY_ONE
-    for (int i = after + 1; i < FK_NOFILE - 1; i++)
-#else
     for (int i = after + 1; i < FK_NOFILE; i++)
-#endif
         if (fdt[i] < 0)
             return i;
     return -1;
@@ -113,11 +109,7 @@ int32_t file_open(int8_t *fdt, int cwd, int32_t path, int32_t flags)
         nodes[node].exists = 1;
         nodes[node].size = 0;
     }
-#ifdef MUTANT_TRUNC_NEEDS_WRITE
-    if ((flags & FK_O_TRUNC) && !fk_node_is_dir(node) && mode != FK_O_RDONLY) {
-#else
     if ((flags & FK_O_TRUNC) && !fk_node_is_dir(node)) {
-#endif
         memset(nodes[node].data, 0, nodes[node].size);
         nodes[node].size = 0;
     }
@@ -156,9 +148,6 @@ int32_t file_dup2(int8_t *fdt, int32_t oldfd, int32_t newfd)
     if (!valid_fd(fdt, oldfd) || newfd < 0 || newfd >= FK_NOFILE)
         return -FK_EBADF;
     if (oldfd == newfd) {
-#ifdef MUTANT_DUP2_SAME         /* kernel/mutants: dup2(fd, fd) closes fd */
-        file_close_fd(fdt, newfd);
-#endif
         return newfd;
     }
     f = fdt[oldfd];
@@ -201,11 +190,7 @@ int32_t file_read(int8_t *fdt, int32_t fd, uint8_t *buf, int32_t count)
         return -FK_EISDIR;
     if (x->kind == FK_F_PIPE_R) {
         struct pipe *p = &pipes[x->pipe];
-#ifdef MUTANT_PIPE_NO_EOF
-        if (!p->fill && count > 0)
-#else
         if (!p->fill && count > 0 && p->writers)
-#endif
             return -FK_EAGAIN;
         n = count < p->fill ? count : p->fill;
         for (int32_t i = 0; i < n; i++)
@@ -254,9 +239,6 @@ int32_t file_write(int8_t *fdt, int32_t fd, const uint8_t *buf, int32_t count)
     memcpy(nd->data + pos, buf, (uint32_t)n);
     if (pos + n > nd->size)
         nd->size = (uint16_t)(pos + n);
-#ifdef MUTANT_APPEND_KEEPS_OFFSET
-    if (!x->append)
-#endif
     x->off = pos + n;
     return n;
 }
@@ -272,11 +254,7 @@ int32_t file_lseek(int8_t *fdt, int32_t fd, int32_t off, int32_t whence)
         return -FK_ESPIPE;
     base = whence == FK_SEEK_SET ? 0 : whence == FK_SEEK_CUR ? x->off
            : x->kind == FK_F_DIR ? 0
-#ifdef MUTANT_LSEEK_END_AT_OFFSET
-           : x->off;
-#else
            : nodes[x->node].size;
-#endif
     to = base + off;
     if (to < 0)
         return -FK_EINVAL;

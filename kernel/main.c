@@ -16,24 +16,6 @@
 #include "kernel/x86.h"
 #include "spec/trace.h"
 
-#ifdef KERNEL_TEST_FAULTS
-/* Test builds only (kernel:kernel_test_faults): faults on demand, to
- * check that each becomes a PANIC frame. */
-enum { FK_T_TEST_FAULT = 0x7e };
-
-static void test_fault(uint8_t kind)
-{
-    if (kind == 0)
-        __asm__ volatile("xor %%edx, %%edx; mov $1, %%eax; xor %%ecx, %%ecx; div %%ecx"
-                         : : : "eax", "ecx", "edx");  /* divide error */
-    else if (kind == 1)
-        __asm__ volatile("ud2");                /* invalid opcode */
-    else if (kind == 2)
-        __asm__ volatile("mov %0, %%ds" : : "r"(0x2b));  /* general protection */
-    panic("test: a failed kernel check");
-}
-#endif
-
 static struct fk_prog prog;
 static struct fk_obs raw, canon;
 static uint8_t scratch[FK_OBS_MAX_BYTES], level1[FK_OBS_MAX_BYTES], level2[FK_OBS_MAX_BYTES];
@@ -131,11 +113,6 @@ static void serve(const struct fk_frame *f)
             run_program(&m);
         }
         return;
-#ifdef KERNEL_TEST_FAULTS
-    case FK_T_TEST_FAULT:
-        test_fault(f->len ? f->payload[0] : 0);
-        return;
-#endif
     default:
         trace_error(0, FK_ERR_TYPE, "unknown frame type");
     }

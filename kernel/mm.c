@@ -126,10 +126,8 @@ static void split_at(struct space *s, int i)
             tail.npages = (uint8_t)(region_end(r) - i);
             tail.objoff = (uint8_t)(r->objoff + (i - r->start));
             r->npages = (uint8_t)(i - r->start);
-#ifndef MUTANT_SPLIT_NO_OBJ_REF
             if (r->obj >= 0)
                 objects[r->obj].refs++;
-#endif
             region_insert(s, at + 1, tail);
             return;
         }
@@ -198,11 +196,7 @@ int32_t mm_mmap(struct space *s, uint32_t *pd, uint32_t addr, int32_t npages,
 int32_t mm_munmap(struct space *s, uint32_t *pd, uint32_t addr, int32_t npages)
 {
     int a = window_page(addr);
-#ifdef MUTANT_MUNMAP_OFF_BY_ONE
-    unmap_range(s, a, a + npages - 1);
-#else
     unmap_range(s, a, a + npages);
-#endif
     flush(pd);
     return 0;
 }
@@ -222,11 +216,7 @@ int32_t mm_mprotect(struct space *s, uint32_t *pd, uint32_t addr, int32_t npages
     for (int at = 0; at < s->nregions; at++)
         if (s->region[at].start >= a && s->region[at].start < b)
             s->region[at].prot = (uint8_t)prot;
-#ifndef MUTANT_MPROTECT_NO_FLUSH
     flush(pd);
-#else
-    (void)pd;
-#endif
     return 0;
 }
 
@@ -237,9 +227,7 @@ int32_t mm_sbrk(struct space *s, uint32_t *pd, int32_t delta)
     if (pages < 0 || pages > FK_HEAP_MAX_PAGES)
         return -FK_ENOMEM;
     for (int j = (int)pages; j < old; j++) {
-#ifndef MUTANT_SBRK_KEEPS_FRAMES
         frame_put(s->heap_frame[j]);
-#endif
         s->heap_frame[j] = -1;
     }
     s->heap_pages = (uint8_t)pages;
@@ -300,20 +288,13 @@ int mm_fault(struct space *s, uint32_t *pd, uint32_t addr, int write)
         uint8_t *pa = *slot < 0 ? zero_page : frame_page[*slot];
         return vm_map(pd, page, (uint32_t)pa, PTE_U) ? 9 : 0;
     }
-#ifdef MUTANT_NO_COW
-    (void)shared;
-    if (*slot < 0) {
-#else
     if (*slot < 0 || (!shared && frame_refs[*slot] > 1)) {
-#endif
         int f = frame_alloc();
         if (f < 0)
             return 9;
         if (*slot >= 0) {       /* copy-on-write */
             memcpy(frame_page[f], frame_page[*slot], PAGE_SIZE);
-#ifndef MUTANT_COW_KEEPS_OLD_REF
             frame_put(*slot);
-#endif
         }
         *slot = (int16_t)f;
         flush(pd);              /* an older read-only mapping may remain */

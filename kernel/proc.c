@@ -190,10 +190,8 @@ int32_t proc_fork(void)
     node_get(child->cwd);
     for (int i = 0; i < FK_NOFILE; i++) {
         child->fd[i] = parent->fd[i];
-#ifndef MUTANT_FORK_NO_FILE_REF
         if (child->fd[i] >= 0)
             file_dup(child->fd[i]);
-#endif
     }
     mm_fork(&child->mem, &parent->mem, parent->pd);
     child->step_due = 0;
@@ -208,23 +206,15 @@ static void become_zombie(int p, int32_t status)
     struct proc *q = &procs[p];
     for (int i = 0; i < FK_NOFILE; i++)
         if (q->fd[i] >= 0) {
-#ifdef MUTANT_EXIT_KEEPS_WRITER
-            if (files[q->fd[i]].kind == FK_F_PIPE_W && files[q->fd[i]].refs == 1)
-                pipes[files[q->fd[i]].pipe].writers++;
-#endif
             file_close(q->fd[i]);
             q->fd[i] = -1;
         }
     mm_release(&q->mem, q->pd);
-#ifndef MUTANT_CWD_LEAK
     node_put(q->cwd);
-#endif
     q->cwd = -1;
-#ifndef MUTANT_NO_REPARENT
     for (int r = 0; r < FK_NPROC; r++)
         if (procs[r].state != P_FREE && procs[r].parent == p && r != p)
             procs[r].parent = 0;
-#endif
     q->state = P_ZOMBIE;
     q->status = status;
     q->step_due = 0;
@@ -258,12 +248,8 @@ int32_t proc_wait(int32_t pid, uint32_t ustatus)
     int best = -1, any = 0;
     for (int r = 0; r < FK_NPROC; r++) {
         struct proc *c = &procs[r];
-#ifdef MUTANT_WAIT_NON_CHILD
-        if (c->state == P_FREE || r == current || (pid != -1 && c->pid != pid))
-#else
         if (c->state == P_FREE || c->parent != current || r == current
             || (pid != -1 && c->pid != pid))
-#endif
             continue;
         any = 1;
         if (c->state == P_ZOMBIE && (best < 0 || c->pid < procs[best].pid))

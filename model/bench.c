@@ -4,7 +4,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+#include "host/args.h"
+#include "host/clock.h"
 #include "model/model.h"
 #include "spec/gen.h"
 
@@ -12,25 +13,21 @@
 
 static struct fk_prog progs[NPROGS];
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
 static volatile uint8_t sink;   /* results are used: no call is elided */
 
 int main(int argc, char **argv)
 {
-    double seconds = argc > 1 ? atof(argv[1]) : 3.0, start, elapsed;
+    if (argc > 3)
+        return fprintf(stderr, "usage: bench [SECONDS [STEPS]]\n"), 2;
+    double seconds = argc > 1 ? fk_arg_real("bench", "SECONDS", argv[1], 0.001, 1e6) : 3.0;
+    double start, elapsed;
     struct fk_rng rng = fk_rng_seed(42);
     long steps = 0, programs = 0;
-    uint32_t len = argc > 2 ? (uint32_t)atoi(argv[2]) : 20;
+    uint32_t len = argc > 2 ? (uint32_t)fk_arg_int("bench", "STEPS", argv[2], 1, FK_MAX_STEPS) : 20;
     for (int i = 0; i < NPROGS; i++)
         fk_gen_program(&rng, len, &progs[i]);
     printf("model: random programs of %u steps, %.0f s ...\n", len, seconds);
-    start = now();
+    start = fk_now();
     do {
         for (int i = 0; i < NPROGS; i++) {
             model_reset();
@@ -39,7 +36,7 @@ int main(int argc, char **argv)
             steps += progs[i].nsteps;
         }
         programs += NPROGS;
-        elapsed = now() - start;
+        elapsed = fk_now() - start;
     } while (elapsed < seconds);
     printf("model: %ld programs, %ld steps in %.2f s: %.0f steps/s, %.0f programs/s\n",
            programs, steps, elapsed, (double)steps / elapsed,

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# forkspec run as a user runs it: the model, the kernel, Linux.
+# forkspec run as a user runs it: the model and the kernel (Linux:
+# linux_test.sh).
 set -uo pipefail
 run=diff/run
 . diff/test/check.sh
@@ -35,14 +36,6 @@ check "bad program: position" grep -qx "$tmp/bad.prog:2:11: read: missing COUNT 
 "$run" --backend nowhere "$tmp/p.prog" > /dev/null 2>&1; rc=$?
 check "unknown backend: status 2" test "$rc" = 2
 
-# the host's Linux: the same results, pids canonical, L1 only with --state
-"$run" --backend linux "$tmp/p.prog" > "$tmp/linux" 2>&1; rc=$?
-check "linux: exit 0" test "$rc" = 0
-check "linux: same lines as the model" cmp -s "$tmp/out" "$tmp/linux"
-"$run" --backend linux --state "$tmp/p.prog" > "$tmp/lstate" 2>&1
-check "linux state: zombie status" grep -qE '^ +p1: zombie ppid=p0 status=exited\(3\)$' "$tmp/lstate"
-check "linux state: shared open file" grep -qE '^ +file #0: file /f0 rdonly offset=16$' "$tmp/lstate"
-check "linux state: no L2" sh -c "! grep -q 'refs=\|free:' '$tmp/lstate'"
 
 # the kernel in QEMU, on operations it has: the same lines as the model
 cat > "$tmp/k.prog" <<'P'

@@ -3,7 +3,7 @@
  * kernel, and that the kernel then says nothing more (it halts). */
 #include <stdio.h>
 #include <string.h>
-#include "diff/qemu.h"
+#include "backends/qemu.h"
 #include "spec/test/check.h"
 
 enum { FK_T_TEST_FAULT = 0x7e };
@@ -39,7 +39,7 @@ static void one_fault(const char *kernel, uint8_t kind, uint32_t want_trap)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: panic_test KERNEL_TEST_FAULTS.elf\n");
+        fprintf(stderr, "usage: panic_test kernel_test_faults.elf\n");
         return 2;
     }
     one_fault(argv[1], 0, 0);               /* divide error */

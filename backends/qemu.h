@@ -1,8 +1,8 @@
 /* The kernel backend's link: one qemu-system-i386 running kernel/ with
  * COM1 on a pipe pair, spoken to in the frames of spec/trace-protocol.md.
  * Host-side C (POSIX). */
-#ifndef DIFF_QEMU_H
-#define DIFF_QEMU_H
+#ifndef BACKENDS_QEMU_H
+#define BACKENDS_QEMU_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -2,7 +2,7 @@
  * and stopping a program's processes, handing steps over, and observing
  * L1 from /proc (linux.h). */
 #define _GNU_SOURCE
-#include "diff/linux.h"
+#include "backends/linux.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/futex.h>
@@ -159,8 +159,6 @@ int fk_linux_start(struct fk_linux *lx)
         return fail(lx, "resetting the namespace directory");
     memset(lx->box, 0, sizeof *lx->box);
     lx->box->harness = lx->self;
-    const char *plant = getenv("FORKSPEC_LINUX_PLANT");
-    lx->box->plant_dup2_same = plant && !strcmp(plant, "dup2_same");
     drain_done(lx);
     for (uint32_t c = 0; c <= FK_MAX_PID; c++)
         lx->proc[c] = (struct fk_linux_proc){ 0, -1, -1, LX_NONE };

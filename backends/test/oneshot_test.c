@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "diff/qemu.h"
+#include "backends/qemu.h"
 #include "model/model.h"
 #include "spec/test/check.h"
 

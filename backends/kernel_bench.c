@@ -5,19 +5,13 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
-#include "diff/qemu.h"
+#include "backends/qemu.h"
+#include "host/args.h"
+#include "host/clock.h"
 #include "spec/gen.h"
 
 static struct fk_qemu q;
 static struct fk_prog prog;
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
 
 /* Runs one program; returns its STEP count, or -1 on trouble. */
 static int run_one(uint32_t id)
@@ -39,12 +33,13 @@ static int run_one(uint32_t id)
 
 int main(int argc, char **argv)
 {
-    double seconds = argc > 2 ? atof(argv[2]) : 5, boot = 0;
-    uint32_t nsteps = argc > 3 ? (uint32_t)atoi(argv[3]) : 20;
-    if (argc < 2 || seconds <= 0 || nsteps < 1 || nsteps > FK_MAX_STEPS) {
+    if (argc < 2 || argc > 4) {
         fprintf(stderr, "usage: bench KERNEL.elf [SECONDS [STEPS (1..%d)]]\n", FK_MAX_STEPS);
         return 2;
     }
+    double seconds = argc > 2 ? fk_arg_real("bench", "SECONDS", argv[2], 0.001, 1e6) : 5;
+    uint32_t nsteps = argc > 3 ? (uint32_t)fk_arg_int("bench", "STEPS", argv[3], 1, FK_MAX_STEPS) : 20;
+    double boot = 0;
     for (int i = 0; i < 5; i++) {
         if (fk_qemu_start(&q, argv[1], 0)) {
             fprintf(stderr, "bench: kernel did not start: %s\n", q.why);
@@ -56,8 +51,8 @@ int main(int argc, char **argv)
     }
     struct fk_rng rng = fk_rng_seed(7);
     long steps = 0, programs = 0;
-    double t0 = now(), t;
-    while ((t = now() - t0) < seconds) {
+    double t0 = fk_now(), t;
+    while ((t = fk_now() - t0) < seconds) {
         fk_gen_program(&rng, nsteps, &prog);
         int got = run_one((uint32_t)programs + 1);
         if (got < 0) {

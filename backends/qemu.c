@@ -1,7 +1,8 @@
 /* QEMU supervision for the kernel backend (spec/trace-protocol.md, "The
  * host's side"): start, HELLO handshake, frames with timeouts, stop. */
 #define _POSIX_C_SOURCE 200809L
-#include "diff/qemu.h"
+#include "backends/qemu.h"
+#include "host/clock.h"
 #include "spec/program.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -16,13 +17,6 @@
 #include <unistd.h>
 
 enum { HELLO_TIMEOUT_MS = 5000 };
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
 
 static int fail(struct fk_qemu *q, const char *what)
 {
@@ -115,7 +109,7 @@ int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log
 {
     int down[2], up[2];
     struct fk_frame f;
-    double t0 = now();
+    double t0 = fk_now();
     int want_cover = q->want_cover;     /* the caller's choice outlives a restart */
     memset(q, 0, sizeof *q);
     q->want_cover = want_cover;
@@ -143,7 +137,7 @@ int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log
     q->from_kernel = up[0];
     fk_frame_decoder_init(&q->dec);
     for (;;) {
-        int left = HELLO_TIMEOUT_MS - (int)((now() - t0) * 1000);
+        int left = HELLO_TIMEOUT_MS - (int)((fk_now() - t0) * 1000);
         int r = left > 0 ? fk_qemu_recv(q, &f, left) : 0;
         if (r < 0)
             return fail(q, "QEMU exited before HELLO (is qemu-system-i386 installed?)");
@@ -152,7 +146,7 @@ int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log
         if (f.type == FK_T_HELLO)
             break;
     }
-    q->hello_seconds = now() - t0;
+    q->hello_seconds = fk_now() - t0;
     if (fk_hello_get(f.payload, f.len, &q->hello))
         return fail(q, "malformed HELLO");
     q->hello.build_len = q->hello.build_len < sizeof q->hello_build
@@ -242,7 +236,7 @@ int fk_qemu_resync(struct fk_qemu *q)
 
 int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
 {
-    double deadline = now() + timeout_ms / 1000.0;
+    double deadline = fk_now() + timeout_ms / 1000.0;
     for (;;) {
         if (q->pend_off < q->pend_len)
             q->pend_off += fk_frame_push(&q->dec, q->pend + q->pend_off,
@@ -258,7 +252,7 @@ int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
                 return 1;
             continue;
         }
-        int left = (int)((deadline - now()) * 1000);
+        int left = (int)((deadline - fk_now()) * 1000);
         struct pollfd p = { q->from_kernel, POLLIN, 0 };
         int r = left > 0 ? poll(&p, 1, left) : 0;
         if (r < 0 && errno == EINTR)

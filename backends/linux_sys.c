@@ -4,7 +4,7 @@
  * from the harness: never returns to the harness's code, never flushes its
  * stdio (_exit only). */
 #define _GNU_SOURCE
-#include "diff/linux.h"
+#include "backends/linux.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/futex.h>
@@ -78,8 +78,6 @@ int32_t fk_sys_dup(int32_t fd) { return fd_ok(fd) ? ret(dup(fd)) : -EBADF; }
 
 int32_t fk_sys_dup2(int32_t oldfd, int32_t newfd)
 {
-    if (box->plant_dup2_same && oldfd == newfd && fd_ok(oldfd) && !close(oldfd))
-        return newfd;
     return fd_ok(oldfd) && fd_ok(newfd) ? ret(dup2(oldfd, newfd)) : -EBADF;
 }
 

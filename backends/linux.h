@@ -5,8 +5,8 @@
  * results pass through a shared mailbox (a futex per process to start a
  * step, an eventfd above NOFILE to say it is done); the harness reads L1
  * from /proc and the private namespace directory. Host C (Linux, root). */
-#ifndef DIFF_LINUX_H
-#define DIFF_LINUX_H
+#ifndef BACKENDS_LINUX_H
+#define BACKENDS_LINUX_H
 
 #include <stdint.h>
 #include <sys/types.h>
@@ -28,7 +28,6 @@ struct fk_linux_box {
     int32_t fill_fd, fill;          /* FIONREAD of fill_fd */
     pid_t harness;                  /* idle processes exit when it is gone */
     int32_t setup_errno;            /* p0's setup: 0, or what failed */
-    int32_t plant_dup2_same;        /* tests only: dup2(fd, fd) closes fd */
     char setup_what[32];
 };
 
@@ -52,10 +51,7 @@ struct fk_linux {
 
 /* Creates the namespace directory (in $TMPDIR, else /tmp), mailbox and eventfd, makes the harness
  * a subreaper (it inherits p0's orphans when p0 is killed) and tries one
- * p0. 0, or -1 with lx->why (for example: not root). For the harness's
- * own tests, FORKSPEC_LINUX_PLANT=dup2_same plants a bug in the backend
- * (dup2 with old == new closes the fd), as kernel/mutants does for the
- * kernel. */
+ * p0. 0, or -1 with lx->why (for example: not root). */
 int fk_linux_open(struct fk_linux *lx);
 void fk_linux_close(struct fk_linux *lx);
 

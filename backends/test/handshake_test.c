@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "diff/qemu.h"
+#include "backends/qemu.h"
 #include "spec/bytes.h"
 #include "spec/test/check.h"
 
