@@ -2,10 +2,12 @@
  * QEMU, the host's Linux, or both), step by step. Exit 0 when all agree,
  * 1 when any diverges (or the kernel panics, hangs or leaks), 2 for bad
  * input. A program Linux cannot be compared on is reported, not passed. */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "diff/compare.h"
 #include "diff/report.h"
+#include "host/args.h"
 #include "spec/progfile.h"
 
 static const char usage[] =
@@ -22,24 +24,24 @@ static struct fk_target target[2];      /* kernel, linux */
 int main(int argc, char **argv)
 {
     const char *against = "kernel", *kernel = "bazel-bin/kernel/kernel.elf";
-    int binary = 0, json = 0, first = 0, agree = 0, differ = 0, other = 0;
-    for (int i = 1; i < argc && !first; i++) {
-        if (!strcmp(argv[i], "--against") && i + 1 < argc)
-            against = argv[++i];
-        else if (!strcmp(argv[i], "--kernel") && i + 1 < argc)
-            kernel = argv[++i];
-        else if (!strcmp(argv[i], "--binary"))
-            binary = 1;
-        else if (!strcmp(argv[i], "--json"))
-            json = 1;
-        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-            return fputs(usage, stdout), 0;
-        else if (argv[i][0] == '-' && argv[i][1])
-            return fprintf(stderr, "forkspec diff: unexpected '%s'\n%s", argv[i], usage), 2;
-        else
-            first = i;
+    static const struct option options[] = {
+        { "against", required_argument, 0, 'a' }, { "kernel", required_argument, 0, 'k' },
+        { "binary", no_argument, 0, 'B' },        { "json", no_argument, 0, 'j' },
+        { "help", no_argument, 0, 'h' },          { 0, 0, 0, 0 },
+    };
+    int binary = 0, json = 0, first, agree = 0, differ = 0, other = 0, c;
+    while ((c = getopt_long(argc, argv, "h", options, 0)) != -1) {
+        switch (c) {
+        case 'a': against = optarg; break;
+        case 'k': kernel = optarg; break;
+        case 'B': binary = 1; break;
+        case 'j': json = 1; break;
+        case 'h': fputs(usage, stdout); return 0;
+        default: fk_arg_usage_exit(usage);
+        }
     }
-    if (!first)
+    first = optind;
+    if (first == argc)
         return fprintf(stderr, "forkspec diff: no program given\n%s", usage), 2;
     int use[2];
     if (fk_backends_named(against, use))

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include "host/args.h"
 #include "diff/compare.h"
 #include "diff/findings.h"
@@ -26,7 +25,8 @@ static const char usage[] =
     "  --seconds N   how long the random phase runs on each backend (default 30)\n"
     "  --programs N  instead: how many random programs it runs on each backend\n"
     "  --seed S      its seed (default 1)\n"
-    "  --findings D  where each finding is saved, minimized (default gate-findings)\n"
+    "  --findings D  where findings are kept, one directory each, minimized\n"
+    "                (default gate-findings)\n"
     "  --first       stop at the first finding\n"
     "  --kernel ELF  the kernel image (./forkspec gate passes the bundled one)\n";
 
@@ -36,15 +36,17 @@ static struct fk_target target[2];      /* kernel, linux */
 static int not_comparable;
 
 static const char *findings = "gate-findings";
-static int nfindings;
 
-/* findings/NNN: what fk_save_finding writes. */
+/* FINDINGS/ID (diff/findings.h): a new finding saved minimized, or one
+ * seen before counted. */
 static void save_finding(struct fk_target *t, const char *name)
 {
-    char dir[512];
-    snprintf(dir, sizeof dir, "%s/%03d", findings, ++nfindings);
-    if (fk_save_finding(dir, name, "the gate", t, &prog, &d))
-        fprintf(stderr, "forkspec gate: cannot create %s\n", dir);
+    char dir[4096];
+    int got = fk_save_finding(findings, name, "the gate", t, &prog, &d, dir, sizeof dir);
+    if (got < 0)
+        fprintf(stderr, "forkspec gate: cannot write the finding in %s\n", dir);
+    else if (got == 0)
+        printf("  seen before: %s (its hits counted)\n", dir);
     else
         printf("  saved in %s (%u steps after minimizing)\n", dir, prog.nsteps);
 }

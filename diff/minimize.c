@@ -72,8 +72,10 @@ static void shrink_args(struct fk_target *t, struct fk_prog *p,
 
 int fk_minimize(struct fk_target *t, struct fk_prog *p, const char *signature)
 {
+    char sig[1024];
     runs = 0;
-    if (d.step + 1 < p->nsteps) {       /* what follows the divergence is noise */
+    fk_divergence_signature(t, p, sig, sizeof sig);     /* d: where p diverges now */
+    if (sig[0] && d.step + 1 < p->nsteps) {   /* what follows the divergence is noise */
         static struct fk_prog cut;
         cut = *p;
         cut.nsteps = d.step + 1;

@@ -1,9 +1,11 @@
 /* forkspec minimize: the smallest program that still shows the same
  * divergence between the model and the kernel (or Linux). Prints it (or writes it with -o);
  * exit 0, 1 when the program does not diverge, 2 for bad input. */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "diff/minimize.h"
+#include "host/args.h"
 #include "spec/progfile.h"
 
 static const char usage[] =
@@ -18,26 +20,27 @@ int main(int argc, char **argv)
 {
     const char *kernel = "bazel-bin/kernel/kernel.elf", *path = 0, *out_path = 0;
     const char *against = "kernel";
-    int binary = 0;
+    static const struct option options[] = {
+        { "kernel", required_argument, 0, 'k' }, { "against", required_argument, 0, 'a' },
+        { "binary", no_argument, 0, 'B' },       { "help", no_argument, 0, 'h' },
+        { 0, 0, 0, 0 },
+    };
+    int binary = 0, c;
     char sig[1024];
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--kernel") && i + 1 < argc)
-            kernel = argv[++i];
-        else if (!strcmp(argv[i], "--against") && i + 1 < argc)
-            against = argv[++i];
-        else if (!strcmp(argv[i], "-o") && i + 1 < argc)
-            out_path = argv[++i];
-        else if (!strcmp(argv[i], "--binary"))
-            binary = 1;
-        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-            return fputs(usage, stdout), 0;
-        else if ((argv[i][0] == '-' && argv[i][1]) || path)
-            return fprintf(stderr, "forkspec minimize: unexpected '%s'\n%s", argv[i], usage), 2;
-        else
-            path = argv[i];
+    while ((c = getopt_long(argc, argv, "ho:", options, 0)) != -1) {
+        switch (c) {
+        case 'k': kernel = optarg; break;
+        case 'a': against = optarg; break;
+        case 'o': out_path = optarg; break;
+        case 'B': binary = 1; break;
+        case 'h': fputs(usage, stdout); return 0;
+        default: fk_arg_usage_exit(usage);
+        }
     }
-    if (!path)
-        return fprintf(stderr, "forkspec minimize: no program given\n%s", usage), 2;
+    if (argc - optind != 1)
+        return fprintf(stderr, "forkspec minimize: %s\n%s", optind == argc ? "no program given"
+                       : "one program at a time", usage), 2;
+    path = argv[optind];
     if (fk_load_program("forkspec minimize", path, binary, &prog))
         return 2;
     if (strcmp(against, "kernel") && strcmp(against, "linux"))

@@ -1,9 +1,11 @@
 /* forkspec run: one program on one backend, step by step. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "backends/linux.h"
 #include "backends/qemu.h"
+#include "host/args.h"
 #include "model/model.h"
 #include "spec/obs_print.h"
 #include "spec/progfile.h"
@@ -144,30 +146,28 @@ static int run_linux(int state)
 int main(int argc, char **argv)
 {
     const char *backend = "model", *path = NULL, *kernel = "bazel-bin/kernel/kernel.elf";
-    int state = 0, binary = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--backend") && i + 1 < argc) {
-            backend = argv[++i];
-        } else if (!strcmp(argv[i], "--kernel") && i + 1 < argc) {
-            kernel = argv[++i];
-        } else if (!strcmp(argv[i], "--state")) {
-            state = 1;
-        } else if (!strcmp(argv[i], "--binary")) {
-            binary = 1;
-        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            fputs(usage, stdout);
-            return 0;
-        } else if ((argv[i][0] == '-' && argv[i][1]) || path) {
-            fprintf(stderr, "forkspec run: unexpected '%s'\n%s", argv[i], usage);
-            return 2;
-        } else {
-            path = argv[i];
+    static const struct option options[] = {
+        { "backend", required_argument, 0, 'b' }, { "kernel", required_argument, 0, 'k' },
+        { "state", no_argument, 0, 's' },         { "binary", no_argument, 0, 'B' },
+        { "help", no_argument, 0, 'h' },          { 0, 0, 0, 0 },
+    };
+    int state = 0, binary = 0, c;
+    while ((c = getopt_long(argc, argv, "h", options, 0)) != -1) {
+        switch (c) {
+        case 'b': backend = optarg; break;
+        case 'k': kernel = optarg; break;
+        case 's': state = 1; break;
+        case 'B': binary = 1; break;
+        case 'h': fputs(usage, stdout); return 0;
+        default: fk_arg_usage_exit(usage);
         }
     }
-    if (!path) {
-        fprintf(stderr, "forkspec run: no program given\n%s", usage);
+    if (argc - optind != 1) {
+        fprintf(stderr, "forkspec run: %s\n%s", optind == argc ? "no program given"
+                : "one program at a time", usage);
         return 2;
     }
+    path = argv[optind];
     if (strcmp(backend, "model") && strcmp(backend, "kernel") && strcmp(backend, "linux")) {
         fprintf(stderr, "forkspec run: backend '%s': not model, kernel or linux\n", backend);
         return 2;

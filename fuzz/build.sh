@@ -41,6 +41,8 @@ for i in "${!srcs[@]}"; do
         model/check.c) clang "${flags[@]}" -c -o "$tmp/check.o" "${srcs[$i]}"; plain+=("$tmp/check.o"); unset "srcs[$i]" ;;
     esac
 done
-afl-clang-fast "${flags[@]}" -o "$out" "$harness" "${srcs[@]}" "${plain[@]}" 2>&1 \
+libs=()
+[[ $harness == *fuzz_diff.c ]] && libs=(-lz)   # diff/findings.c
+afl-clang-fast "${flags[@]}" -o "$out" "$harness" "${srcs[@]}" "${plain[@]}" "${libs[@]}" 2>&1 \
     | grep -v "^afl-cc\|^SanitizerCoverage\|instrumented" >&2 || true
 test -x "$out"

@@ -168,7 +168,6 @@ plot "$out/progress.tsv" using 1:2 skip 1 with lines lw 2 title "kernel edges", 
 GP
 
 # triage: replay, classify, minimize, deduplicate
-rm -rf "$out/findings"
 mapfile -t inputs < <(failed_seeds; ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null)
 {
     IFS=$'\t' read -r edges execs corpus_n found < <(progress)

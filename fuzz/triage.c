@@ -1,9 +1,10 @@
 /* forkspec campaign's triage: every crash or hang AFL++ saved is replayed
  * (the model's invariant after every step, then model vs kernel),
- * classified, deduplicated by divergence signature, and each new one
- * saved minimized in FINDINGS/NNN (diff/findings.h). Prints a summary;
+ * classified and deduplicated by divergence signature; each is recorded
+ * in FINDINGS/ID (diff/findings.h), saved minimized when it is new there. Prints a summary;
  * exit 1 when anything reproduced, 0 when nothing did, 2 on bad usage.
  * usage: triage --kernel ELF --findings DIR INPUT... */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ static struct fk_prog prog;
 static struct fk_divergence d;
 static struct fk_target t;
 static char sigs[MAX_FINDINGS][1024];
+static char ids[MAX_FINDINGS][16];       /* the findings' directory names */
 static int hits[MAX_FINDINGS], nsig;
 
 static int read_input(const char *path, struct fk_prog *p)
@@ -41,71 +43,85 @@ static void model_invariant(const struct fk_prog *p, char *why, size_t cap)
         snprintf(why, cap, "model invariant broken after step %d: %s", step, broken);
 }
 
+/* The finding with this signature among this run's: its index, or -1. */
 static int known(const char *sig)
 {
     for (int i = 0; i < nsig; i++)
         if (!strcmp(sigs[i], sig))
-            return hits[i]++, 1;
-    return 0;
+            return i;
+    return -1;
+}
+
+/* A model invariant broken: recorded (no backend to minimize on). */
+static int save_model_bug(const char *findings, const char *input, const char *sig,
+                          const char *why, char *dir, size_t cap)
+{
+    char text[1024];
+    int got = fk_finding_record(findings, sig, "the campaign", dir, cap);
+    if (got == 1) {
+        size_t len = (size_t)snprintf(text, sizeof text, "%s: %s\n", input, why);
+        if (fk_write_file(dir, "report.txt", text, len < sizeof text ? len : sizeof text - 1, 0644)
+            || fk_write_program(dir, "program.prog", "# as saved by the campaign\n", &prog))
+            got = -1;
+    }
+    return got;
 }
 
 int main(int argc, char **argv)
 {
     const char *kernel = 0, *findings = 0;
-    int first = 0, replayed = 0, gone = 0;
-    char sig[1024], dir[600], why[512];
-    for (int i = 1; i < argc && !first; i++) {
-        if (!strcmp(argv[i], "--kernel") && i + 1 < argc)
-            kernel = argv[++i];
-        else if (!strcmp(argv[i], "--findings") && i + 1 < argc)
-            findings = argv[++i];
-        else
-            first = i;
+    static const struct option options[] = {
+        { "kernel", required_argument, 0, 'k' }, { "findings", required_argument, 0, 'f' },
+        { 0, 0, 0, 0 },
+    };
+    static const char usage[] = "usage: triage --kernel ELF --findings DIR INPUT...\n";
+    int replayed = 0, gone = 0, c;
+    char sig[1024], dir[4096], why[512];
+    while ((c = getopt_long(argc, argv, "", options, 0)) != -1) {
+        switch (c) {
+        case 'k': kernel = optarg; break;
+        case 'f': findings = optarg; break;
+        default: fputs(usage, stderr); return 2;
+        }
     }
     if (!kernel || !findings)
-        return fprintf(stderr, "usage: triage --kernel ELF --findings DIR INPUT...\n"), 2;
+        return fputs(usage, stderr), 2;
     fk_target_init(&t, 0, kernel);
-    for (int i = first; first && i < argc; i++) {
+    for (int i = optind; i < argc; i++) {
         if (read_input(argv[i], &prog))
             continue;
         replayed++;
         model_invariant(&prog, why, sizeof why);
         if (why[0]) {
             snprintf(sig, sizeof sig, "model-invariant %.900s", strchr(why, ':') + 2);
-            if (known(sig) || nsig == MAX_FINDINGS)
-                continue;
-            snprintf(dir, sizeof dir, "%s/%03d", findings, nsig + 1);
-            memset(&d, 0, sizeof d);
-            d.verdict = FK_DIVERGE;
-            snprintf(d.why, sizeof d.why, "%.250s", why);
+        } else if (fk_compare(&t, &prog, &d) == FK_AGREE) {
+            gone++;             /* a hang of the host, or a flake */
+            continue;
         } else {
-            if (fk_compare(&t, &prog, &d) == FK_AGREE) {
-                gone++;             /* a hang of the host, or a flake */
-                continue;
-            }
             fk_report_signature(&prog, &d, sig, sizeof sig);
-            if (known(sig) || nsig == MAX_FINDINGS)
-                continue;
-            snprintf(dir, sizeof dir, "%s/%03d", findings, nsig + 1);
         }
+        int k = known(sig);
+        if (k >= 0 || nsig == MAX_FINDINGS) {
+            hits[k >= 0 ? k : nsig - 1] += k >= 0;
+            continue;
+        }
+        int got = why[0] ? save_model_bug(findings, argv[i], sig, why, dir, sizeof dir)
+                         : fk_save_finding(findings, argv[i], "the campaign", &t, &prog, &d,
+                                           dir, sizeof dir);
+        if (got < 0)
+            fprintf(stderr, "triage: cannot write the finding in %s\n", dir);
         snprintf(sigs[nsig], sizeof sigs[nsig], "%s", sig);
+        snprintf(ids[nsig], sizeof ids[nsig], "%.15s", strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir);
         hits[nsig++] = 1;
-        if (why[0]) {           /* the model's own bug: no backend to minimize on */
-            FILE *r = fk_make_dirs(dir) ? 0 : fk_open_in(dir, "report.txt");
-            if (r) {
-                fprintf(r, "%s: %s\n", argv[i], why);
-                fclose(r);
-            }
-            fk_write_program(dir, "program.prog", "# as saved by the campaign\n", &prog);
-        } else if (fk_save_finding(dir, argv[i], "the campaign", &t, &prog, &d)) {
-            fprintf(stderr, "triage: cannot create %s\n", dir);
-        }
-        printf("  %s: %s (%u steps after minimizing)\n", dir, sig, prog.nsteps);
+        if (got == 1)
+            printf("  %s: new: %s (%u steps after minimizing)\n", dir, sig, prog.nsteps);
+        else if (got == 0)
+            printf("  %s: seen before: %s\n", dir, sig);
     }
     fk_target_stop(&t);
     printf("triage: %d crash(es) replayed: %d distinct finding(s), %d did not reproduce\n",
            replayed, nsig, gone);
     for (int i = 0; i < nsig; i++)
-        printf("  %03d  x%-4d %s\n", i + 1, hits[i], sigs[i]);
+        printf("  %-10s x%-4d %s\n", ids[i], hits[i], sigs[i]);
     return nsig ? 1 : 0;
 }

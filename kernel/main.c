@@ -14,6 +14,7 @@
 #include "kernel/uart.h"
 #include "kernel/vm.h"
 #include "kernel/x86.h"
+#include "spec/obs_print.h"
 #include "spec/trace.h"
 
 static struct fk_prog prog;
@@ -50,6 +51,22 @@ static void send_step(uint32_t id, uint16_t index, struct fk_result r, uint8_t m
     }
 }
 
+/* One-shot mode: each step's result on the debug port too, so that a
+ * finding's QEMU reproducer is readable without the host's tools. */
+static void log_step(uint32_t i, const struct fk_step *s, const struct fk_result *r)
+{
+    static char line[192];
+    struct fk_out o = fk_out_make(line, sizeof line - 1);
+    fk_out_str(&o, "step ");
+    fk_out_dec(&o, i);
+    fk_out_str(&o, ": ");
+    fk_step_print(s, &o);
+    fk_out_str(&o, " = ");
+    fk_result_print(s, r, &o);
+    line[o.len < sizeof line - 1 ? o.len : sizeof line - 1] = 0;
+    klog(line);
+}
+
 /* Tears every process down, checks every count against boot, and sends
  * the coverage (the teardown's too) when asked. */
 static void send_end(uint32_t id, uint16_t steps, int cover)
@@ -64,6 +81,8 @@ static void send_end(uint32_t id, uint16_t steps, int cover)
     m.leak_ok = m.leaked_refs == 0 && kalloc_free_pages() == baseline_pages;
     for (int i = 0; i < FK_NLEAK; i++)
         m.leak_ok &= m.now[i] == m.baseline[i];
+    if (oneshot_mode())
+        klog(m.leak_ok ? "end: no leak" : "end: LEAK (a count differs from boot)");
     if (cover)
         cover_send(id);
     trace_send(FK_T_END, payload, fk_end_put(&m, payload, sizeof payload));
@@ -87,6 +106,8 @@ static void run_program(const struct fk_program_msg *m)
         if (p >= 0 && procs[p].state == P_ALIVE)
             r = proc_run_step(p, s);
         send_step(m->prog_id, (uint16_t)i, r, m->mode);
+        if (oneshot_mode())
+            log_step(i, s, &r);
     }
     send_end(m->prog_id, (uint16_t)i, m->flags & FK_FEATURE_COVERAGE);
     current_prog_id = 0;

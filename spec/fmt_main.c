@@ -2,6 +2,7 @@
  * between the text and binary forms (spec/program.md). Exit 0 on success,
  * 2 on a malformed program, a bad option or an I/O error. */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,26 +39,26 @@ int main(int argc, char **argv)
     const char *out_path = NULL, *inputs[256];
     FILE *out = stdout;
     struct fk_prog *progs;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--binary")) {
-            to_binary = 1;
-        } else if (!strcmp(argv[i], "--from-binary")) {
-            from_binary = 1;
-        } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
-            out_path = argv[++i];
-        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            fputs(usage, stdout);
-            return 0;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "forkspec fmt: unknown option '%s'\n%s", argv[i],
-                    usage);
-            return 2;
-        } else if (nin < 256) {
-            inputs[nin++] = argv[i];
-        } else {
+    static const struct option options[] = {
+        { "binary", no_argument, 0, 'b' }, { "from-binary", no_argument, 0, 'f' },
+        { "help", no_argument, 0, 'h' },   { 0, 0, 0, 0 },
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "ho:", options, 0)) != -1) {
+        switch (c) {
+        case 'b': to_binary = 1; break;
+        case 'f': from_binary = 1; break;
+        case 'o': out_path = optarg; break;
+        case 'h': fputs(usage, stdout); return 0;
+        default: fputs(usage, stderr); return 2;
+        }
+    }
+    for (int i = optind; i < argc; i++) {
+        if (nin == 256) {
             fprintf(stderr, "forkspec fmt: more than 256 programs\n");
             return 2;
         }
+        inputs[nin++] = argv[i];
     }
     if (nin == 0 || (to_binary && from_binary) || (to_binary && nin != 1)) {
         fprintf(stderr, "forkspec fmt: %s\n%s", nin == 0 ? "no program given"

@@ -35,7 +35,9 @@ int main(int argc, char **argv)
     size_t n = fk_prog_encode(&p, bin, sizeof bin);
     FILE *out = fdopen(fd, "wb");
     CHECK(out && fwrite(bin, 1, n, out) == n && fclose(out) == 0);
-    int started = fk_qemu_start_oneshot(&q, argv[1], 0, path);
+    char log[540];
+    snprintf(log, sizeof log, "%s.log", path);
+    int started = fk_qemu_start_oneshot(&q, argv[1], log, path);
     CHECK(started == 0);
     if (started) {
         printf("kernel did not start: %s\n", q.why);
@@ -61,6 +63,23 @@ int main(int argc, char **argv)
     }
     CHECK(fk_qemu_recv(&q, &f, 5000) == 1 && f.type == FK_T_END);
     CHECK(fk_qemu_wait(&q, 5000) == 1);     /* powered off after END */
+    /* the debug log: one readable line per step, then END's verdict */
+    char line[256];
+    uint32_t steps = 0;
+    int end_ok = 0;
+    FILE *lf = fopen(log, "r");
+    CHECK(lf != NULL);
+    while (lf && fgets(line, sizeof line, lf)) {
+        char want[32];
+        snprintf(want, sizeof want, "step %u: p", steps);
+        steps += strncmp(line, want, strlen(want)) == 0;
+        end_ok |= strcmp(line, "end: no leak\n") == 0;
+    }
+    if (lf)
+        fclose(lf);
+    CHECK(steps == p.nsteps);
+    CHECK(end_ok);
+    unlink(log);
     unlink(path);
     return CHECK_DONE();
 }

@@ -89,10 +89,10 @@ lx=$tmp/gate-linux
 diff/gate_linux_planted --against linux --programs 0 --first \
     --findings "$lx/findings" "$@" > "$lx.out" 2>&1
 rc=$?
-f=$lx/findings/001
+f=$(dirname "$(ls "$lx"/findings/*/minimal.prog 2>/dev/null | head -1)")
 check "planted, gate: exit 1" test "$rc" = 1
 check "planted, gate: the divergence" grep -q "diverge at step .* (model vs linux)" "$lx.out"
-check "planted, gate: replay command" grep -q "forkspec diff --against linux" "$f/replay.sh"
+check "planted, gate: replay command" grep -q 'diff --against linux "$here/minimal.prog"' "$f/replay.sh"
 check "planted, gate: repro.c builds" cc -o "$lx/repro" "$f/repro.c"
 "$lx/repro" > "$lx.run" 2>&1
 check "planted, gate: repro.c shows the dup2" grep -qE '^> +[0-9]+  p0 dup2 ([0-9]+) \1 +[0-9]+ +model: [0-9]+$' "$lx.run"

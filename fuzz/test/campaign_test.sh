@@ -19,11 +19,18 @@ check "bundled: AFL++ loads the step mutator" grep -q "Loading custom mutator li
 
 campaign kernel/kernel_mutant_dup2_same.elf --execs 3000 --jobs 1 --out "$tmp/m" > "$tmp/mout" 2>&1; rc=$?
 check "mutant: exit 1" test "$rc" = 1
-check "mutant: a finding" test -f "$tmp/m/findings/001/minimal.prog"
-check "mutant: minimized" test "$(grep -vc '^#' "$tmp/m/findings/001/minimal.prog")" -le 4
-check "mutant: the dup2 step" grep -q "dup2" "$tmp/m/findings/001/minimal.prog"
-check "mutant: deduplicated" grep -qE '^  001  x[0-9]+ +diverge dup2' "$tmp/m/summary.txt"
-check "mutant: replay command" test -x "$tmp/m/findings/001/replay.sh"
+f=$(dirname "$(grep -l dup2 "$tmp"/m/findings/*/minimal.prog 2>/dev/null | head -1)")
+check "mutant: a finding with the dup2 step" test -f "$f/minimal.prog"
+check "mutant: minimized" test "$(grep -vc '^#' "$f/minimal.prog")" -le 4
+check "mutant: deduplicated" grep -qE "^  $(basename "$f") +x[0-9]+ +diverge dup2" "$tmp/m/summary.txt"
+check "mutant: replay command" test -x "$f/replay.sh"
+
+# bad options exit 2 at once (a trailing option without its value looped forever)
+for bad in "--seconds" "--execs 0" "--jobs x" "--seeds /nonexistent" "--bogus"; do
+    # shellcheck disable=SC2086
+    campaign kernel/kernel_coverage.elf --out "$tmp/bad" $bad > "$tmp/bad.out" 2>&1; rc=$?
+    check "bad option $bad: exit 2" test "$rc" = 2
+done
 
 # the plain builds: an input from stdin, replayed once
 printf 'p0 fork\np1 open /f0 rdonly\np1 dup2 0 0\np1 read 0 3\n' > "$tmp/p.prog"
