@@ -41,7 +41,7 @@ static int put_file(const char *dir, const char *name, uint8_t first, int step, 
     return close(fd) || bad ? -1 : 0;
 }
 
-/* The spec's initial namespace (ARCHITECTURE.md, "File namespace"). */
+/* The spec's initial namespace (spec/state.md, "Initial state"). */
 static int reset_namespace(struct fk_linux *lx)
 {
     char path[FK_LINUX_DIR_MAX + 16];

@@ -1,8 +1,8 @@
-/* The model against one backend, step by step (ARCHITECTURE.md,
- * "Comparison"). The kernel: L0 and the L1/L2 hashes of every step in hash
- * mode; at the first difference the program is replayed in full mode to
- * get both observations. Linux: L0 and the full L1 every step, with the
- * spec's not-comparable steps (spec/syscalls.md). Host C. */
+/* The model against one backend, step by step (spec/trace-protocol.md;
+ * spec/syscalls.md, "Comparing with Linux"). The kernel: L0 and the L1/L2
+ * hashes of every step in hash mode; at the first difference the program
+ * is replayed in full mode to get both observations. Linux: L0 and the
+ * full L1 every step, with the spec's not-comparable steps. Host C. */
 #ifndef DIFF_COMPARE_H
 #define DIFF_COMPARE_H
 

@@ -74,11 +74,11 @@ static int read_meta(const char *dir, struct finding_meta *m)
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\n")] = 0;
         if (!strncmp(line, "signature: ", 11))
-            snprintf(m->sig, sizeof m->sig, "%s", line + 11);
+            snprintf(m->sig, sizeof m->sig, "%.1099s", line + 11);
         else if (!strncmp(line, "found by: ", 10))
-            snprintf(m->by, sizeof m->by, "%s", line + 10);
+            snprintf(m->by, sizeof m->by, "%.63s", line + 10);
         else if (!strncmp(line, "first seen: ", 12))
-            snprintf(m->first, sizeof m->first, "%s", line + 12);
+            snprintf(m->first, sizeof m->first, "%.39s", line + 12);
         else if (!strncmp(line, "hits: ", 6))
             m->hits = strtol(line + 6, 0, 10);
     }

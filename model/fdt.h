@@ -1,5 +1,6 @@
 /* The one place the fd tables are written, and the counting lemmas that
- * come with it (WP-NOTES: the two-state lemma lives in a real helper). */
+ * come with it (proofs/README.md: ghost code cannot write real memory, so the
+ * two-state lemma lives in a real helper). */
 #ifndef MODEL_FDT_H
 #define MODEL_FDT_H
 

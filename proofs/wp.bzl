@@ -31,18 +31,19 @@ def _label(path):
     package, name = path.rsplit("/", 1)
     return "//%s:%s" % (package, name)
 
-def wp_proof(name, functions, files):
-    """Proves functions (RTE, smoke tests) over files; see wp.sh."""
+def wp_proof(name, functions, files, z3_steps, cvc4_steps):
+    """Proves functions (RTE, smoke tests) over files within the provers'
+    step limits; see wp.sh."""
     native.sh_test(
         name = name,
-        size = "large",
+        # Outcomes depend on steps, not time; the Bazel timeout (an hour)
+        # only catches a hung Frama-C.
+        size = "enormous",
         srcs = ["wp.sh"],
-        args = [name, ",".join(functions)] + files,
+        args = [name, str(z3_steps), str(cvc4_steps), ",".join(functions)] + files,
         data = HEADERS + [_label(f) for f in files],
-        # One core each: a proof keeps about one core busy (Frama-C's own
-        # work is sequential), so two run side by side. The slowest goal
-        # takes about 3 s against the 10 s timeout, so sharing cores does
-        # not turn proofs into timeouts.
-        tags = ["proof"],
+        # Both cores (-wp-par 2: Z3 and CVC4 side by side): one proof at a
+        # time, so proofs never oversubscribe the machine.
+        tags = ["proof", "cpu:2"],
     )
 

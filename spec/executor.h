@@ -1,4 +1,4 @@
-/* The executor (ARCHITECTURE.md, "Execution model"): what every process of
+/* The executor (spec/syscalls.md, "The executor's checks"): what every process of
  * the kernel and Linux backends runs for one step. It makes the executor's
  * checks (precheck.h) and performs the step through the fk_sys_* calls,
  * which each backend provides (kernel/user/usys.c; the Linux backend's

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     int to_binary = 0, from_binary = 0, nin = 0, status = 0;
     const char *out_path = NULL, *inputs[256];
     FILE *out = stdout;
-    struct fk_prog *progs;
+    static struct fk_prog progs[256];
     static const struct option options[] = {
         { "binary", no_argument, 0, 'b' }, { "from-binary", no_argument, 0, 'f' },
         { "help", no_argument, 0, 'h' },   { 0, 0, 0, 0 },
@@ -74,11 +74,6 @@ int main(int argc, char **argv)
     }
     /* every input is read before the output is opened: a bad program
      * leaves an existing OUT untouched */
-    progs = calloc((size_t)nin, sizeof *progs);
-    if (!progs) {
-        fprintf(stderr, "forkspec fmt: out of memory\n");
-        return 2;
-    }
     for (int i = 0; i < nin && status == 0; i++)
         status = fk_load_program("forkspec fmt", inputs[i], from_binary, &progs[i]);
     if (status)
