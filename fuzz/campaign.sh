@@ -3,15 +3,19 @@
 # bundled kernel, guided by the model's and the kernel's edges), one live
 # progress line, then triage of every crash and hang into DIR/findings,
 # a summary and a plot. Exit 1 if anything was found, 0 if not, 2 on bad
-# usage. usage (from ./forkspec): campaign.sh HARNESS KERNEL FMT TRIAGE CORPUS TOKENS MUTATOR [ARGS]
-# MUTATOR: the step-level custom mutator (fuzz/mutator.c), beside AFL++'s own
-# ("": AFL++'s alone).
+# usage. usage (from ./forkspec): campaign.sh SRC BIN KERNEL [ARGS]
+# SRC: the source tree (diff/corpus, fuzz/tokens.prog); BIN: where Bazel put
+# the tools (fuzz/fuzz_diff.afl, fuzz/triage, fuzz/mutator.so,
+# fuzz/cover_count, spec/fmt); in a test's runfiles both are ".".
 # Inputs are at most 320 bytes (about 64 steps): the bugs are found by
 # short programs, and short ones run and minimize fast.
 set -uo pipefail
-harness=$1 kernel=$2 fmt=$3 triage=$4 corpus=$5 tokens=$6 mutator=$7
-shift 7
-seconds=300 max_execs= jobs=$(nproc 2>/dev/null || echo 1) out=campaign first=0 seeds=$corpus node=
+src=$1 bin=$2 kernel=$3
+shift 3
+harness=$bin/fuzz/fuzz_diff.afl fmt=$bin/spec/fmt triage=$bin/fuzz/triage
+cover_count=$bin/fuzz/cover_count mutator=$bin/fuzz/mutator.so tokens=$src/fuzz/tokens.prog
+seconds=300 max_execs= jobs=$(nproc 2>/dev/null || echo 1) out=campaign first=0 node=
+seeds=$src/diff/corpus
 usage() {
     cat <<'TXT'
 usage: ./forkspec campaign [--seconds N | --execs N] [--jobs J] [--out DIR] [--seeds DIR]
@@ -24,6 +28,8 @@ usage: ./forkspec campaign [--seconds N | --execs N] [--jobs J] [--out DIR] [--s
   --first      stop at the first crash or hang (the mutation score uses it)
   --node NAME  another machine joining DIR/sync on shared storage: its
                fuzzers are all secondaries, NAME-1 .. NAME-J
+  --no-mutator AFL++'s own mutations only, without the step mutator
+               (fuzz/mutator.c)
   --out DIR    the campaign's directory (default ./campaign): DIR/sync is
                AFL++'s sync directory (resumed; on shared storage other
                machines join it with --node), DIR/findings the triaged
@@ -42,6 +48,7 @@ while [ $# -gt 0 ]; do
         --seeds) value "$@"; seeds=$2; shift 2 ;;
         --first) first=1; shift ;;
         --node) value "$@"; node=$2; shift 2 ;;
+        --no-mutator) mutator=; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "forkspec campaign: unexpected '$1'" >&2; usage >&2; exit 2 ;;
     esac
@@ -96,40 +103,37 @@ failed_seeds() {
         | sed "s/^orig:\([^']*\)'.*/\1/" | sort -u | sed "s|^|$out/seeds/|"
 }
 
-# What the fuzzers have done so far: kernel edges (the OR of the harnesses'
-# bitmaps), runs, corpus entries, crashes and hangs saved (tab-separated).
-progress() {
-    python3 - "$out/sync" "$(failed_seeds | wc -l)" <<'PY' 2>/dev/null || printf '0\t0\t0\t0\n'
-import glob, os, struct, sys
-sync, seeds_failed = sys.argv[1], int(sys.argv[2])
-seen, runs = bytearray(512), 0
-for path in glob.glob(os.path.join(sync, "cover.*")):
-    data = open(path, "rb").read()
-    for i, b in enumerate(data[:512]):
-        seen[i] |= b
-    if len(data) >= 520:
-        runs += struct.unpack("<Q", data[512:520])[0]
-count = lambda sub: len(glob.glob(os.path.join(sync, "*", sub, "id:*")))
-print("%d\t%d\t%d\t%d" % (sum(bin(b).count("1") for b in seen), runs, count("queue"),
-                          count("crashes") + count("hangs") + seeds_failed))
-PY
+# What the fuzzers have done so far (tab-separated): kernel edges (the OR
+# of the harnesses' cover files), executions, corpus entries and crashes
+# plus hangs saved (AFL++'s fuzzer_stats), and the seeds that failed.
+afl_stat() {    # KEY: its sum over the fuzzers
+    awk -F' *: *' -v k="$1" '$1 == k { s += $2 } END { print s + 0 }' "$out"/sync/*/fuzzer_stats 2>/dev/null || echo 0
 }
+progress() {
+    local edges
+    edges=$("$cover_count" "$out"/sync/cover.* 2>/dev/null | cut -d' ' -f1)
+    printf '%d\t%d\t%d\t%d\n' "${edges:-0}" "$(afl_stat execs_done)" "$(afl_stat corpus_count)" \
+        $(( $(afl_stat saved_crashes) + $(afl_stat saved_hangs) + $(failed_seeds | wc -l) ))
+}
+slots=$("$cover_count" /dev/null | cut -d' ' -f2)
 
 start=$(date +%s) start_ns=$(date +%s%N)
 printf 'seconds\tkernel_edges\tfindings\texecs\tcorpus\n' > "$out/progress.tsv"
 tty=0; [ -t 1 ] && tty=1
-last=0 last_t=0 last_execs=0 first_seen=
+last=0 last_t=0 last_execs=0 last_edges=0 first_seen=
 while :; do
     alive=0
     for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
     now=$(( $(date +%s) - start ))
     IFS=$'\t' read -r edges execs corpus_n found < <(progress)
-    [ "$execs" -lt "$last_execs" ] && execs=$last_execs    # a stats file read mid-rewrite
+    [ "$execs" -lt "$last_execs" ] && execs=$last_execs    # a fuzzer's stats not written yet
+    [ "$edges" -lt "$last_edges" ] && edges=$last_edges
+    last_edges=$edges
     speed=$(( now > last_t ? (execs - last_execs) / (now - last_t) : 0 ))
     last_t=$now last_execs=$execs
     printf '%d\t%d\t%d\t%d\t%d\n' "$now" "$edges" "$found" "$execs" "$corpus_n" >> "$out/progress.tsv"
-    line=$(printf 'campaign %4ds/%s  %d jobs  %4d execs/s  %d execs  corpus %d  kernel edges %d  crashes+hangs %d' \
-        "$now" "$([ -n "$max_execs" ] && echo "${max_execs}x$jobs execs" || echo "${seconds}s")" "$jobs" "$speed" "$execs" "$corpus_n" "$edges" "$found")
+    line=$(printf 'campaign %4ds/%s  %d jobs  %4d execs/s  %d execs  corpus %d  kernel edges %d/%d  crashes+hangs %d' \
+        "$now" "$([ -n "$max_execs" ] && echo "${max_execs}x$jobs execs" || echo "${seconds}s")" "$jobs" "$speed" "$execs" "$corpus_n" "$edges" "$slots" "$found")
     if [ "$tty" = 1 ]; then printf '\r%s   ' "$line"
     elif [ $((now - last)) -ge 10 ] || [ "$alive" = 0 ]; then echo "$line"; last=$now; fi
     [ "$alive" = 0 ] && break
@@ -171,7 +175,7 @@ GP
 mapfile -t inputs < <(failed_seeds; ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null)
 {
     IFS=$'\t' read -r edges execs corpus_n found < <(progress)
-    echo "campaign: $(( $(date +%s) - start )) s, $jobs job(s), $execs execs, corpus $corpus_n, kernel edges $edges, crashes+hangs saved $found"
+    echo "campaign: $(( $(date +%s) - start )) s, $jobs job(s), $execs execs, corpus $corpus_n, kernel edges $edges/$slots, crashes+hangs saved $found"
     if [ "${#inputs[@]}" -gt 0 ]; then     # the time to the first: a saved file's age, or when seen
         t=$( (ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null | xargs -r stat -c %.3Y;
               [ -n "$first_seen" ] && echo "$first_seen") | sort -n | head -1)

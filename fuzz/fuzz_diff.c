@@ -5,8 +5,7 @@
  * The kernel's coverage (a coverage build's COVER frames) goes into the
  * top of AFL++'s map beside the harness's own edges.
  * usage: fuzz_diff KERNEL.elf   (FORKSPEC_COVER_OUT: where to keep the
- * kernel edges seen so far and the number of runs, for the campaign's
- * progress line) */
+ * kernel edges seen so far, fuzz/cover_file.h) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include "diff/compare.h"
 #include "diff/report.h"
 #include "fuzz/afl.h"
+#include "fuzz/cover_file.h"
 #include "model/model.h"
 
 __AFL_FUZZ_INIT();
@@ -45,30 +45,18 @@ static void merge_cover(void)
             map[size - FK_COVER_BYTES * 8 + i]++;
 }
 
-/* The kernel edges and runs of this fuzzer so far (its earlier harness
- * processes' too: it restarts them), written now and then. */
+/* The kernel edges this fuzzer has seen so far (its earlier harness
+ * processes' too: AFL++ restarts them), saved every 16 runs. */
 static void save_seen(long runs)
 {
-    static uint64_t before;
     static int loaded;
     const char *path = getenv("FORKSPEC_COVER_OUT");
-    FILE *f = path && !loaded++ ? fopen(path, "rb") : 0;
-    if (f) {
-        if (fread(seen, 1, sizeof seen, f) != sizeof seen || fread(&before, sizeof before, 1, f) != 1)
-            before = 0;
-        fclose(f);
-    }
+    if (path && !loaded++)
+        fk_cover_file_merge(path, seen);
     for (int i = 0; i < FK_COVER_BYTES; i++)
         seen[i] |= q.cover[i];
-    if (!path || runs % 16)
-        return;
-    f = fopen(path, "wb");
-    if (f) {
-        uint64_t n = before + (uint64_t)runs;
-        fwrite(seen, 1, sizeof seen, f);
-        fwrite(&n, sizeof n, 1, f);
-        fclose(f);
-    }
+    if (path && runs % 16 == 0)
+        fk_cover_file_save(path, seen);
 }
 
 int main(int argc, char **argv)

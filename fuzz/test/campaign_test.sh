@@ -5,13 +5,14 @@
 # triaged and minimized. Also: the harnesses' plain builds replay inputs.
 set -uo pipefail
 . diff/test/check.sh
-campaign() { fuzz/campaign.sh fuzz/fuzz_diff.afl "$1" spec/fmt fuzz/triage diff/corpus fuzz/tokens.prog fuzz/mutator.so "${@:2}"; }
+campaign() { fuzz/campaign.sh . . "$@"; }
 
 campaign kernel/kernel_coverage.elf --execs 3000 --jobs 1 --out "$tmp/c" > "$tmp/out" 2>&1; rc=$?
 check "bundled: exit 0 (nothing found)" test "$rc" = 0
-check "bundled: progress lines" grep -qE '^campaign +[0-9]+s/3000x1 execs  1 jobs +[0-9]+ execs/s  [0-9]+ execs  corpus [0-9]+  kernel edges [0-9]+  crashes\+hangs 0$' "$tmp/out"
+check "bundled: progress lines" grep -qE '^campaign +[0-9]+s/3000x1 execs  1 jobs +[0-9]+ execs/s  [0-9]+ execs  corpus [0-9]+  kernel edges [0-9]+/4096  crashes\+hangs 0$' "$tmp/out"
 check "bundled: kernel coverage arrives" sh -c "awk -F'\t' 'NR > 1 && \$2 > 100' '$tmp/c/progress.tsv' | grep -q ."
 check "bundled: the fuzzer ran" sh -c "awk -F'\t' 'NR > 1 && \$4 > 100' '$tmp/c/progress.tsv' | grep -q ."
+check "bundled: edges and execs never go backwards" awk -F'\t' 'NR > 2 && ($2 < e || $4 < x) { bad = 1 } NR > 1 { e = $2; x = $4 } END { exit bad }' "$tmp/c/progress.tsv"
 check "bundled: summary" grep -q "^triage: 0 crash(es) replayed: 0 distinct finding(s)" "$tmp/c/summary.txt"
 check "bundled: plot" sh -c "file '$tmp/c/progress.png' | grep -q 'PNG image'"
 # plumbing only: the step mutator's behaviour is fuzz:mutator_test's
