@@ -26,8 +26,9 @@ usage: ./forkspec campaign [--seconds N | --execs N] [--jobs J] [--out DIR] [--s
   --jobs J     fuzzer processes: one -M main, the others -S (default: the cores)
   --seeds DIR  the seed programs (text, *.prog; default the regression corpus)
   --first      stop at the first crash or hang (the mutation score uses it)
-  --node NAME  another machine joining DIR/sync on shared storage: its
-               fuzzers are all secondaries, NAME-1 .. NAME-J
+  --node NAME  another machine joining DIR on shared storage: its fuzzers
+               are all secondaries, NAME-1 .. NAME-J, sharing DIR/sync and
+               DIR/findings; its own files go to DIR/node-NAME
   --no-mutator AFL++'s own mutations only, without the step mutator
                (fuzz/mutator.c)
   --out DIR    the campaign's directory (default ./campaign): DIR/sync is
@@ -59,26 +60,33 @@ done
 [ -d "$seeds" ] || { echo "forkspec campaign: --seeds $seeds: not a directory" >&2; exit 2; }
 # the bound: AFL++'s -V seconds, or -E executions (then no time limit here)
 if [ -n "$max_execs" ]; then bound=(-E "$max_execs") seconds=0; else bound=(-V "$seconds"); fi
-mkdir -p "$out/seeds" "$out/sync" || { echo "forkspec campaign: cannot create $out" >&2; exit 2; }
-out=$(cd "$out" && pwd)
+# DIR/sync (AFL++'s), DIR/cover (each fuzzer's kernel edges) and
+# DIR/findings are shared by every machine on the storage; the rest is
+# this machine's own: DIR itself, or DIR/node-NAME.
+here=$out${node:+/node-$node}
+mkdir -p "$here/seeds" "$out/sync" "$out/cover" || { echo "forkspec campaign: cannot create $here" >&2; exit 2; }
+out=$(cd "$out" && pwd) here=$(cd "$here" && pwd)
 
 # seeds: the regression corpus in the binary form
 for f in "$seeds"/*.prog; do
-    "$fmt" --binary -o "$out/seeds/$(basename "$f" .prog).bin" "$f" || exit 2
+    "$fmt" --binary -o "$here/seeds/$(basename "$f" .prog).bin" "$f" || exit 2
 done
 # the dictionary: each step of tokens.prog, encoded (without the version byte)
-: > "$out/steps.dict"
+: > "$here/steps.dict"
 n=0
 grep -v '^#' "$tokens" | while read -r step; do
     n=$((n + 1))
-    printf '%s\n' "$step" > "$out/token.prog"
-    "$fmt" --binary -o "$out/token.bin" "$out/token.prog" || exit 2
-    printf 'step_%d="%s"\n' "$n" "$(tail -c +2 "$out/token.bin" | od -An -v -tx1 | tr -d ' \n' | sed 's/../\\x&/g')" >> "$out/steps.dict"
+    printf '%s\n' "$step" > "$here/token.prog"
+    "$fmt" --binary -o "$here/token.bin" "$here/token.prog" || exit 2
+    printf 'step_%d="%s"\n' "$n" "$(tail -c +2 "$here/token.bin" | od -An -v -tx1 | tr -d ' \n' | sed 's/../\\x&/g')" >> "$here/steps.dict"
 done || exit 2
-rm -f "$out/token.prog" "$out/token.bin"
+rm -f "$here/token.prog" "$here/token.bin"
 
 export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_AUTORESUME=1
 export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_QUIET=1 AFL_SKIP_CRASHES=1
+# a fuzzer joining (or resuming) a campaign first imports what the others
+# found (AFL++ syncs again only after each cycle through its queue)
+export AFL_IMPORT_FIRST=1
 if [ -n "$mutator" ]; then
     AFL_CUSTOM_MUTATOR_LIBRARY=$(realpath "$mutator") || exit 2
     export AFL_CUSTOM_MUTATOR_LIBRARY
@@ -88,9 +96,9 @@ for j in $(seq 1 "$jobs"); do
     if [ -n "$node" ]; then name=$node-$j role=-S
     elif [ "$j" = 1 ]; then name=main role=-M
     else name=s$j role=-S; fi
-    FORKSPEC_COVER_OUT=$out/sync/cover.$name afl-fuzz $role "$name" -i "$out/seeds" \
-        -o "$out/sync" -t 10000 "${bound[@]}" -G 320 -x "$out/steps.dict" -- "$harness" "$kernel" \
-        > "$out/afl-$name.log" 2>&1 &
+    FORKSPEC_COVER_OUT=$out/cover/$name afl-fuzz $role "$name" -i "$here/seeds" \
+        -o "$out/sync" -t 10000 "${bound[@]}" -G 320 -x "$here/steps.dict" -- "$harness" "$kernel" \
+        > "$here/afl-$name.log" 2>&1 &
     pids+=($!)
 done
 stop() { kill -INT "${pids[@]}" 2>/dev/null; }
@@ -99,8 +107,8 @@ trap 'stop; echo; echo "forkspec campaign: interrupted; triaging what was found"
 # Seeds that crash or hang in AFL++'s dry run: it skips them
 # (AFL_SKIP_CRASHES) instead of saving them, so they are collected here.
 failed_seeds() {
-    grep -aho "orig:[^']*' results in a \(crash\|timeout\)" "$out"/afl-*.log 2>/dev/null \
-        | sed "s/^orig:\([^']*\)'.*/\1/" | sort -u | sed "s|^|$out/seeds/|"
+    grep -aho "orig:[^']*' results in a \(crash\|timeout\)" "$here"/afl-*.log 2>/dev/null \
+        | sed "s/^orig:\([^']*\)'.*/\1/" | sort -u | sed "s|^|$here/seeds/|"
 }
 
 # What the fuzzers have done so far (tab-separated): kernel edges (the OR
@@ -111,14 +119,14 @@ afl_stat() {    # KEY: its sum over the fuzzers
 }
 progress() {
     local edges
-    edges=$("$cover_count" "$out"/sync/cover.* 2>/dev/null | cut -d' ' -f1)
+    edges=$("$cover_count" "$out"/cover/* 2>/dev/null | cut -d' ' -f1)
     printf '%d\t%d\t%d\t%d\n' "${edges:-0}" "$(afl_stat execs_done)" "$(afl_stat corpus_count)" \
         $(( $(afl_stat saved_crashes) + $(afl_stat saved_hangs) + $(failed_seeds | wc -l) ))
 }
 slots=$("$cover_count" /dev/null | cut -d' ' -f2)
 
 start=$(date +%s) start_ns=$(date +%s%N)
-printf 'seconds\tkernel_edges\tfindings\texecs\tcorpus\n' > "$out/progress.tsv"
+printf 'seconds\tkernel_edges\tfindings\texecs\tcorpus\n' > "$here/progress.tsv"
 tty=0; [ -t 1 ] && tty=1
 last=0 last_t=0 last_execs=0 last_edges=0 first_seen=
 while :; do
@@ -131,7 +139,7 @@ while :; do
     last_edges=$edges
     speed=$(( now > last_t ? (execs - last_execs) / (now - last_t) : 0 ))
     last_t=$now last_execs=$execs
-    printf '%d\t%d\t%d\t%d\t%d\n' "$now" "$edges" "$found" "$execs" "$corpus_n" >> "$out/progress.tsv"
+    printf '%d\t%d\t%d\t%d\t%d\n' "$now" "$edges" "$found" "$execs" "$corpus_n" >> "$here/progress.tsv"
     line=$(printf 'campaign %4ds/%s  %d jobs  %4d execs/s  %d execs  corpus %d  kernel edges %d/%d  crashes+hangs %d' \
         "$now" "$([ -n "$max_execs" ] && echo "${max_execs}x$jobs execs" || echo "${seconds}s")" "$jobs" "$speed" "$execs" "$corpus_n" "$edges" "$slots" "$found")
     if [ "$tty" = 1 ]; then printf '\r%s   ' "$line"
@@ -144,20 +152,20 @@ while :; do
 done
 [ "$tty" = 1 ] && echo
 for p in "${pids[@]}"; do wait "$p"; done
-if grep -qs "at least one valid input seed that does not crash" "$out"/afl-*.log; then
+if grep -qs "at least one valid input seed that does not crash" "$here"/afl-*.log; then
     # a kernel so broken that every seed finds it: the seeds are triaged
     echo "campaign: every seed crashes or hangs; AFL++ stopped after its dry run"
     [ -n "$first_seen" ] || first_seen=$(date +%s.%N)
 elif ! ls "$out"/sync/*/fuzzer_stats > /dev/null 2>&1; then
     echo "forkspec campaign: AFL++ did not start; its log:" >&2
-    tail -20 "$out/afl-main.log" >&2
+    tail -20 "$here"/afl-*.log >&2
     exit 2
 fi
 
 # the plot: kernel edges and findings over time
 gnuplot <<GP 2>/dev/null || echo "forkspec campaign: gnuplot failed; no plot" >&2
 set terminal png size 900,500
-set output "$out/progress.png"
+set output "$here/progress.png"
 set title "forkspec campaign: kernel edges and crashes over time"
 set xlabel "seconds"
 set ylabel "kernel edges"
@@ -167,7 +175,7 @@ set y2tics
 set key left top
 set yrange [0:*]
 set y2range [0:*]
-plot "$out/progress.tsv" using 1:2 skip 1 with lines lw 2 title "kernel edges", \
+plot "$here/progress.tsv" using 1:2 skip 1 with lines lw 2 title "kernel edges", \
      "" using 1:3 skip 1 axes x1y2 with steps lw 2 title "crashes + hangs"
 GP
 
@@ -177,14 +185,16 @@ mapfile -t inputs < <(failed_seeds; ls "$out"/sync/*/crashes/id:* "$out"/sync/*/
     IFS=$'\t' read -r edges execs corpus_n found < <(progress)
     echo "campaign: $(( $(date +%s) - start )) s, $jobs job(s), $execs execs, corpus $corpus_n, kernel edges $edges/$slots, crashes+hangs saved $found"
     if [ "${#inputs[@]}" -gt 0 ]; then     # the time to the first: a saved file's age, or when seen
+        # (this run's: a resumed campaign's older ones are not timed)
         t=$( (ls "$out"/sync/*/crashes/id:* "$out"/sync/*/hangs/id:* 2>/dev/null | xargs -r stat -c %.3Y;
-              [ -n "$first_seen" ] && echo "$first_seen") | sort -n | head -1)
-        awk -v t="$t" -v s="$start_ns" 'BEGIN { printf "campaign: first crash or hang after %.1f s\n", t - s / 1e9 }'
+              [ -n "$first_seen" ] && echo "$first_seen") \
+            | awk -v s="$start_ns" '$1 >= s / 1e9' | sort -n | head -1)
+        [ -n "$t" ] && awk -v t="$t" -v s="$start_ns" 'BEGIN { printf "campaign: first crash or hang after %.1f s\n", t - s / 1e9 }'
     fi
     "$triage" --kernel "$kernel" --findings "$out/findings" "${inputs[@]}"
-} > "$out/summary.txt"
+} > "$here/summary.txt"
 rc=0
-grep -q ": [1-9][0-9]* distinct finding" "$out/summary.txt" && rc=1
-cat "$out/summary.txt"
-echo "campaign: findings in $out/findings, plot $out/progress.png, summary $out/summary.txt"
+grep -q ": [1-9][0-9]* distinct finding" "$here/summary.txt" && rc=1
+cat "$here/summary.txt"
+echo "campaign: findings in $out/findings, plot $here/progress.png, summary $here/summary.txt"
 exit "$rc"
