@@ -45,10 +45,11 @@ if [ "$(grep -c "rlimit=$z3_steps \|--rlimit=$cvc4_steps " "$tmp/why3-steps.conf
 fi
 export WHY3CONFIG="$tmp/why3-steps.conf"
 
-# -wp-steps 1 only makes Why3 use the step-limited commands above.
+# -wp-steps 1 only makes Why3 use the step-limited commands above. One
+# prover at a time (Z3, then CVC4 where Z3 fails): one core per proof.
 start=$(date +%s)
 frama-c -cpp-extra-args="-I." \
-    -wp -wp-rte -wp-smoke-tests -wp-prover z3,cvc4 -wp-par 2 \
+    -wp -wp-rte -wp-smoke-tests -wp-prover z3,cvc4 -wp-par 1 \
     -wp-steps 1 -wp-timeout 120 -wp-smoke-timeout 10 -wp-fct "$functions" \
     -wp-report-json "$tmp/report.json" "$@" > "$tmp/wp.log" 2>&1
 status=$?
