@@ -166,8 +166,10 @@ int32_t file_pipe(int8_t *fdt, int32_t *read_fd, int32_t *write_fd)
         return -FK_ENFILE;
     if (dw < 0)
         return -FK_EMFILE;
-    while (pipes[p].used)       /* NPIPE = NFILE: one is free */
+    while (p < FK_NPIPE && pipes[p].used)
         p++;
+    if (p == FK_NPIPE)          /* NPIPE = NFILE and a pipe holds two files */
+        panic("no free pipe though two open files are free");
     pipes[p].used = 1;
     pipes[p].readers = pipes[p].writers = 1;
     files[fr] = (struct file){ 1, FK_F_PIPE_R, FK_O_RDONLY, 0, -1, p, 0 };

@@ -209,7 +209,7 @@ int32_t mm_mprotect(struct space *s, uint32_t *pd, uint32_t addr, int32_t npages
     for (int i = a; i < b; i++)
         if (!region_of(s, i))
             return -FK_ENOMEM;
-    if (region_of(s, a)->prot != prot)
+    if ((r = region_of(s, a)) && r->prot != prot)
         split_at(s, a);
     if (b < FK_MMAP_PAGES && (r = region_of(s, b)) && r->prot != prot)
         split_at(s, b);
