@@ -96,6 +96,11 @@ static void flush(uint32_t *pd)
     vm_unmap_user(pd, FK_HEAP_BASE, FK_HEAP_END);
 }
 
+void mm_flush(uint32_t *pd)
+{
+    flush(pd);
+}
+
 static int region_end(const struct region *r)
 {
     return r->start + r->npages;
@@ -276,7 +281,7 @@ static int16_t *frame_slot(struct space *s, uint32_t addr, int *prot)
     return r->obj >= 0 ? &objects[r->obj].frame[r->objoff + (i - r->start)] : &s->frame[i];
 }
 
-int mm_fault(struct space *s, uint32_t *pd, uint32_t addr, int write)
+int mm_fault(struct space *s, uint32_t *pd, uint32_t addr, int write, int *new_shared)
 {
     int prot = 0, shared = fk_in_window(addr) && region_of(s, window_page(addr))
                            && region_of(s, window_page(addr))->obj >= 0;
@@ -296,6 +301,7 @@ int mm_fault(struct space *s, uint32_t *pd, uint32_t addr, int write)
             memcpy(frame_page[f], frame_page[*slot], PAGE_SIZE);
             frame_put(*slot);
         }
+        *new_shared = shared;
         *slot = (int16_t)f;
         flush(pd);              /* an older read-only mapping may remain */
     }

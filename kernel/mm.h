@@ -56,8 +56,13 @@ void mm_fork(struct space *child, struct space *parent, uint32_t *parent_pd);
 void mm_release(struct space *s, uint32_t *pd);
 
 /* A user page fault at addr: 0 when the page is now mapped, else the
- * signal that kills the process (11 bad access, 9 no frame). */
-int mm_fault(struct space *s, uint32_t *pd, uint32_t addr, int write);
+ * signal that kills the process (11 bad access, 9 no frame). *new_shared
+ * is set when a store gave a shared object's page its first frame: other
+ * processes may still map the zero page there (they loaded it before), so
+ * every process's mappings must be dropped (mm_flush). */
+int mm_fault(struct space *s, uint32_t *pd, uint32_t addr, int write, int *new_shared);
+/* Drops every window and heap mapping of pd: faults rebuild them. */
+void mm_flush(uint32_t *pd);
 
 /* The page at window page i or heap page j (k = FK_MMAP_PAGES + j): its
  * attributes, and the frame holding it or -1; for the observation. */

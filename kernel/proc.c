@@ -279,3 +279,10 @@ void proc_teardown_all(void)
         memset(&procs[p], 0, sizeof procs[p]);
     }
 }
+
+void proc_flush_all(void)
+{
+    for (int p = 0; p < FK_NPROC; p++)
+        if (procs[p].state == P_ALIVE)
+            mm_flush(procs[p].pd);
+}

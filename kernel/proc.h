@@ -47,6 +47,9 @@ struct fk_result proc_run_step(int p, const struct fk_step *s);
 /* Tears every process down (as exit does) and frees every slot. */
 void proc_teardown_all(void);
 int proc_free_slots(void);
+/* Drops every process's user mappings (mm_flush): after a shared page got
+ * its frame, a zero-page mapping elsewhere would hide the store. */
+void proc_flush_all(void);
 
 /* System calls of the current process (syscall.c). */
 struct proc *proc_current(void);

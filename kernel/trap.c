@@ -124,10 +124,14 @@ void trap(struct trapframe *tf)
     }
     if (tf->cs & 3) {           /* the program's fault, not the kernel's */
         struct proc *q = proc_current();
-        int sig = tf->vector == 14 ? mm_fault(&q->mem, q->pd, read_cr2(), (tf->error & 2) != 0)
+        int new_shared = 0;
+        int sig = tf->vector == 14 ? mm_fault(&q->mem, q->pd, read_cr2(), (tf->error & 2) != 0,
+                                              &new_shared)
                                    : 11;
         if (sig)
             proc_kill(sig);
+        if (new_shared)
+            proc_flush_all();
         return;                 /* the page is mapped now: retry */
     }
     struct fk_out o = fk_out_make(text, sizeof text);

@@ -18,6 +18,7 @@ MUTANTS = [
     "nofile_off_by_one",
     "pipe_no_eof",
     "sbrk_keeps_frames",
+    "shared_store_stale_zero",
     "split_no_obj_ref",
     "trunc_needs_write",
     "wait_non_child",
