@@ -5,21 +5,8 @@ set -uo pipefail
 diff=diff/diff
 . diff/test/check.sh
 
-cat > "$tmp/a.prog" <<'P'
-p0 open /f0 rdonly
-p0 fork
-p1 read 0 16
-p0 lseek 0 0 cur
-p0 dup2 0 0
-p0 read 0 4
-P
-cat > "$tmp/b.prog" <<'P'
-p0 mmap 0x40000000 2 rw private
-p0 store 0x40000000 5
-p0 fork
-p1 store 0x40000000 6
-p0 load 0x40000000
-P
+grep -v "^#" diff/test/programs/shared_offset_dup2.prog > "$tmp/a.prog"
+grep -v "^#" diff/test/programs/cow_private.prog > "$tmp/b.prog"
 "$diff" --kernel kernel/kernel.elf "$tmp/a.prog" "$tmp/b.prog" > "$tmp/out" 2>&1; rc=$?
 check "agree: exit 0" test "$rc" = 0
 check "agree: summary" grep -qx "2 program(s): 2 agree, 0 differ, 0 not comparable on Linux past a step" "$tmp/out"
@@ -56,8 +43,7 @@ check "bad program: position" grep -q "bad.prog:2:11:" "$tmp/bad"
 check "bad backend: exit 2" test "$rc" = 2
 check "bad backend: says so" grep -q "not kernel, linux or all" "$tmp/bad"
 
-# the host's Linux: the same programs agree; a host-policy step is named
-
+# (the host's Linux: linux_test.sh)
 if [ "$failed" != 0 ]; then
     echo "--- output with the planted bug:"; cat "$tmp/bug"
 fi

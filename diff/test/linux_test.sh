@@ -14,31 +14,9 @@ if [ "$(id -u)" != 0 ]; then
 fi
 run=diff/run diff=diff/diff
 
-cat > "$tmp/p.prog" <<'P'
-p0 open /f0 rdonly
-p0 fork
-p1 read 0 16
-p0 lseek 0 0 cur
-p1 exit 3
-p0 wait -1
-p0 close 7
-p4 getpid
-P
-cat > "$tmp/a.prog" <<'P'
-p0 open /f0 rdonly
-p0 fork
-p1 read 0 16
-p0 lseek 0 0 cur
-p0 dup2 0 0
-p0 read 0 4
-P
-cat > "$tmp/b.prog" <<'P'
-p0 mmap 0x40000000 2 rw private
-p0 store 0x40000000 5
-p0 fork
-p1 store 0x40000000 6
-p0 load 0x40000000
-P
+grep -v "^#" diff/test/programs/fork_wait_skip.prog > "$tmp/p.prog"
+grep -v "^#" diff/test/programs/shared_offset_dup2.prog > "$tmp/a.prog"
+grep -v "^#" diff/test/programs/cow_private.prog > "$tmp/b.prog"
 "$run" "$tmp/p.prog" > "$tmp/out" 2>&1
 
 # the host's Linux: the same results, pids canonical, L1 only with --state
