@@ -16,7 +16,55 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { HELLO_TIMEOUT_MS = 5000 };
+/* HELLO after boot; HELLO after the padding and RESET of a resync (the
+ * kernel reads the padding at about 30 KB per second of QEMU's CPU time);
+ * a write the kernel takes no byte of. */
+enum { HELLO_TIMEOUT_MS = 5000, RESYNC_HELLO_MS = 5000, WRITE_STALL_MS = 5000 };
+
+/* Deadlines count QEMU's own CPU time (all its threads), so a host whose
+ * cores are busy with other work slows a kernel down without making it
+ * look hung. A QEMU that gets no CPU at all (stopped, or a guest halted
+ * with nothing to do) is caught by a wall-clock backstop WALL_FACTOR times
+ * longer. */
+enum { WALL_FACTOR = 15, POLL_SLICE_MS = 100 };
+
+struct deadline {
+    pid_t pid;
+    double cpu_end, wall_end;   /* cpu_end < 0: QEMU's clock unreadable */
+};
+
+static double qemu_cpu_seconds(pid_t pid)
+{
+    clockid_t c;
+    struct timespec t;
+    if (pid <= 0 || clock_getcpuclockid(pid, &c) || clock_gettime(c, &t))
+        return -1;
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static struct deadline deadline_in(pid_t pid, int ms)
+{
+    double cpu = qemu_cpu_seconds(pid), s = ms / 1000.0;
+    return (struct deadline){ pid, cpu < 0 ? -1 : cpu + s,
+                              fk_now() + (cpu < 0 ? s : s * WALL_FACTOR) };
+}
+
+/* How long the next poll may wait: 0 once the deadline has passed. */
+static int poll_ms(const struct deadline *d)
+{
+    double wall_left = d->wall_end - fk_now();
+    if (wall_left <= 0)
+        return 0;
+    if (d->cpu_end >= 0) {
+        double cpu = qemu_cpu_seconds(d->pid);
+        if (cpu >= d->cpu_end)
+            return 0;
+    }
+    int ms = (int)(wall_left * 1000) + 1;
+    return d->cpu_end >= 0 && ms > POLL_SLICE_MS ? POLL_SLICE_MS : ms;
+}
+
+static int recv_until(struct fk_qemu *q, struct fk_frame *f, const struct deadline *d);
 
 static int fail(struct fk_qemu *q, const char *what)
 {
@@ -110,9 +158,11 @@ int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log
     int down[2], up[2];
     struct fk_frame f;
     double t0 = fk_now();
-    int want_cover = q->want_cover;     /* the caller's choice outlives a restart */
+    int want_cover = q->want_cover;     /* the caller's choices outlive a restart */
+    struct fk_link_faults faults = q->faults;
     memset(q, 0, sizeof *q);
     q->want_cover = want_cover;
+    q->faults = faults;
     q->pid = -1;
     snprintf(q->log_path, sizeof q->log_path, "%s", log ? log : "/dev/null");
     if (access(kernel, R_OK))
@@ -134,15 +184,16 @@ int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log
     close(down[0]);
     close(up[1]);
     q->to_kernel = down[1];
+    fcntl(q->to_kernel, F_SETFL, O_NONBLOCK);   /* writes wait with a deadline */
     q->from_kernel = up[0];
     fk_frame_decoder_init(&q->dec);
+    struct deadline hello = deadline_in(q->pid, HELLO_TIMEOUT_MS);
     for (;;) {
-        int left = HELLO_TIMEOUT_MS - (int)((fk_now() - t0) * 1000);
-        int r = left > 0 ? fk_qemu_recv(q, &f, left) : 0;
+        int r = recv_until(q, &f, &hello);
         if (r < 0)
             return fail(q, "QEMU exited before HELLO (is qemu-system-i386 installed?)");
         if (r == 0)
-            return fail(q, "no HELLO within 5 s");
+            return fail(q, "no HELLO within 5 s of QEMU's CPU time");
         if (f.type == FK_T_HELLO)
             break;
     }
@@ -177,7 +228,7 @@ int fk_qemu_send(struct fk_qemu *q, uint8_t type, const uint8_t *payload, size_t
 int fk_qemu_send_program(struct fk_qemu *q, const struct fk_prog *p, uint8_t mode,
                          uint32_t id)
 {
-    static uint8_t bin[1 + FK_MAX_STEPS * 32], payload[FK_FRAME_MAX_PAYLOAD];
+    static uint8_t bin[FK_PROGRAM_BIN_MAX], payload[FK_PROGRAM_PAYLOAD_MAX];
     size_t n = fk_prog_encode(p, bin, sizeof bin);
     int cover = q->want_cover && (q->hello.features & FK_FEATURE_COVERAGE);
     struct fk_program_msg m = { id, mode, cover ? FK_FEATURE_COVERAGE : 0, bin, n };
@@ -192,13 +243,23 @@ int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n)
         n = damage(&q->faults, bytes, n, damaged);
         bytes = damaged;
     }
+    struct deadline d = deadline_in(q->pid, WRITE_STALL_MS);
     for (size_t done = 0; done < n;) {
         ssize_t w = write(q->to_kernel, bytes + done, n - done);
+        if (w > 0) {
+            done += (size_t)w;
+            d = deadline_in(q->pid, WRITE_STALL_MS);
+            continue;
+        }
         if (w < 0 && errno == EINTR)
             continue;
-        if (w <= 0)
+        if (w == 0 || errno != EAGAIN)
             return fail(q, "QEMU's serial link closed");
-        done += (size_t)w;
+        int left = poll_ms(&d);
+        struct pollfd p = { q->to_kernel, POLLOUT, 0 };
+        if (left <= 0)
+            return fail(q, "the kernel stopped reading its serial port");
+        poll(&p, 1, left);
     }
     return 0;
 }
@@ -220,23 +281,30 @@ static int got_frame(struct fk_qemu *q, const struct fk_frame *f)
 
 int fk_qemu_resync(struct fk_qemu *q)
 {
-    static const uint8_t zeros[FK_FRAME_MAX];
+    static const uint8_t zeros[FK_RESYNC_PADDING];
     struct fk_frame f;
     if (fk_qemu_write(q, zeros, sizeof zeros) || fk_qemu_send(q, FK_T_RESET, 0, 0))
         return -1;
+    struct deadline d = deadline_in(q->pid, RESYNC_HELLO_MS);
     for (;;) {
-        int r = fk_qemu_recv(q, &f, 3000);
+        int r = recv_until(q, &f, &d);
         if (r != 1)
             return fail(q, r ? "QEMU exited during resynchronization"
                              : "no HELLO after RESET");
         if (f.type == FK_T_HELLO)
             return 0;
+        d = deadline_in(q->pid, RESYNC_HELLO_MS);   /* alive: finishing a program */
     }
 }
 
 int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
 {
-    double deadline = fk_now() + timeout_ms / 1000.0;
+    struct deadline d = deadline_in(q->pid, timeout_ms);
+    return recv_until(q, f, &d);
+}
+
+static int recv_until(struct fk_qemu *q, struct fk_frame *f, const struct deadline *d)
+{
     for (;;) {
         if (q->pend_off < q->pend_len)
             q->pend_off += fk_frame_push(&q->dec, q->pend + q->pend_off,
@@ -252,11 +320,13 @@ int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
                 return 1;
             continue;
         }
-        int left = (int)((deadline - fk_now()) * 1000);
+        int left = poll_ms(d);
         struct pollfd p = { q->from_kernel, POLLIN, 0 };
         int r = left > 0 ? poll(&p, 1, left) : 0;
         if (r < 0 && errno == EINTR)
             continue;
+        if (r == 0 && left > 0)
+            continue;           /* a slice passed; look at QEMU's clock again */
         if (r == 0) {
             /* Silent until the deadline: a frame still waiting for bytes is
              * truncated; give up on it and rescan what came after. (Only

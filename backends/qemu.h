@@ -39,6 +39,10 @@ struct fk_qemu {
     uint8_t cover[FK_COVER_BYTES];  /* COVER bits received (OR), the caller clears */
 };
 
+/* Timeouts below are milliseconds of QEMU's own CPU time (a loaded host
+ * slows QEMU down without making it look hung), with a wall-clock backstop
+ * 15 times as long for a QEMU that does not run at all. */
+
 /* Boots kernel (an ELF) and waits up to 5 s for a HELLO whose versions and
  * limits equal this build's. 0, or -1 with q->why. log may be NULL. */
 int fk_qemu_start(struct fk_qemu *q, const char *kernel, const char *log);
@@ -61,7 +65,8 @@ int fk_qemu_send(struct fk_qemu *q, uint8_t type, const uint8_t *payload, size_t
 int fk_qemu_send_program(struct fk_qemu *q, const struct fk_prog *p, uint8_t mode,
                          uint32_t id);
 
-/* Writes raw bytes on the link (damaged frames, garbage). 0 or -1. */
+/* Writes raw bytes on the link (damaged frames, garbage). 0, or -1 with
+ * q->why when QEMU is gone or the kernel takes no byte for 5 s. */
 int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n);
 
 /* The next intact frame from the kernel, waiting at most timeout_ms.
@@ -69,8 +74,9 @@ int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n);
 int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms);
 
 /* After lost or damaged frames: the zero padding that completes any
- * partial frame, RESET, and the HELLO that answers it (other frames are
- * dropped). 0, or -1 when no HELLO comes (the kernel hangs or died). */
+ * partial frame (FK_RESYNC_PADDING), RESET, and the HELLO that answers it
+ * (other frames are dropped). 0, or -1 when no HELLO comes within 5 s
+ * after the last frame (the kernel hangs or died). */
 int fk_qemu_resync(struct fk_qemu *q);
 
 /* Kills QEMU (if running) and reaps it. */

@@ -67,6 +67,18 @@ static void replay(struct fk_qemu *q, const struct fk_prog *p, struct fk_diverge
     drain(q);
 }
 
+/* The next frame of a program. Before its first STEP, HELLOs are skipped:
+ * they answer RESETs sent before the PROGRAM whose HELLO the host stopped
+ * waiting for (a slow resynchronization), not this program. */
+static int next_frame(struct fk_qemu *q, struct fk_frame *f, int first)
+{
+    int got;
+    do
+        got = fk_qemu_recv(q, f, FRAME_TIMEOUT_MS);
+    while (first && got == 1 && f->type == FK_T_HELLO);
+    return got;
+}
+
 /* One run of p; *link set when frames went missing or out of order. */
 static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
                                struct fk_divergence *d, int *link)
@@ -82,11 +94,15 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
     d->level = FK_L2;
     *link = 0;
     model_reset();
-    if (fk_qemu_send_program(q, p, FK_MODE_HASH, id))
-        return (void)trouble(q, -1, &f, d), d->verdict;
+    if (fk_qemu_send_program(q, p, FK_MODE_HASH, id)) {
+        snprintf(d->why, sizeof d->why, "could not send the program: %.200s", q->why);
+        d->verdict = FK_HANG;
+        fk_qemu_stop(q);
+        return d->verdict;
+    }
     for (uint32_t i = 0; i < p->nsteps; i++) {
         struct fk_result r = model_step(p->step[i]);
-        int got = fk_qemu_recv(q, &f, FRAME_TIMEOUT_MS);
+        int got = next_frame(q, &f, i == 0);
         if (got != 1 || f.type != FK_T_STEP || fk_step_get(f.payload, f.len, &m)
             || m.prog_id != id || m.step != i || q->seq_gaps != gaps) {
             d->step = i;
@@ -106,7 +122,7 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
             d->other = m.result;
         }
     }
-    int got = fk_qemu_recv(q, &f, FRAME_TIMEOUT_MS);
+    int got = next_frame(q, &f, p->nsteps == 0);
     if (got != 1 || f.type != FK_T_END || fk_end_get(f.payload, f.len, &e)
         || e.prog_id != id || e.steps != p->nsteps || q->seq_gaps != gaps) {
         d->step = p->nsteps;
@@ -146,8 +162,8 @@ enum fk_verdict fk_compare_kernel(struct fk_qemu *q, const struct fk_prog *p,
             return v;
         }
         if (resync(q)) {
-            snprintf(d->why, sizeof d->why, "kernel hang: no frame for %d ms at step %u and "
-                     "no HELLO after RESET", FRAME_TIMEOUT_MS, d->step);
+            snprintf(d->why, sizeof d->why, "kernel hang: no frame for %d ms of QEMU's CPU time "
+                     "at step %u and no HELLO after RESET", FRAME_TIMEOUT_MS, d->step);
             d->verdict = FK_HANG;
             fk_qemu_stop(q);
             return d->verdict;

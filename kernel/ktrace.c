@@ -43,6 +43,7 @@ void trace_next(struct fk_frame *f)
 {
     if (!decoder_ready) {
         fk_frame_decoder_init(&decoder);
+        decoder.max_len = FK_PROGRAM_PAYLOAD_MAX;   /* see FK_RESYNC_PADDING */
         decoder_ready = 1;
     }
     while (!fk_frame_next(&decoder, f)) {

@@ -51,6 +51,7 @@ size_t fk_frame_encode(uint8_t type, uint16_t seq, const uint8_t *payload,
 void fk_frame_decoder_init(struct fk_frame_decoder *d)
 {
     d->start = d->end = 0;
+    d->max_len = FK_FRAME_MAX_PAYLOAD;
     d->skipped = d->bad_frames = 0;
 }
 
@@ -97,6 +98,8 @@ static int scan(struct fk_frame_decoder *d, struct fk_frame *f)
     if (fk_get16(p + 8) != header_check(p))
         return SCAN_SKIP;
     len = fk_get16(p + 6);
+    if (len > d->max_len)
+        return SCAN_SKIP;
     if (avail < FK_FRAME_HEADER + len + FK_FRAME_TRAILER)
         return SCAN_MORE;
     if (fk_get32(p + FK_FRAME_HEADER + len)

@@ -48,6 +48,8 @@ struct fk_frame {
 struct fk_frame_decoder {
     uint8_t buf[FK_FRAME_MAX];
     size_t start, end;          /* undecoded bytes are buf[start .. end) */
+    size_t max_len;             /* a header promising a longer payload is
+                                   damage (FK_FRAME_MAX_PAYLOAD after init) */
     uint32_t skipped;           /* bytes dropped while resynchronizing */
     uint32_t bad_frames;        /* complete frames whose CRC failed */
 };

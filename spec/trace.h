@@ -38,6 +38,14 @@ struct fk_program_msg {
     size_t prog_len;
 };
 
+/* The largest PROGRAM payload: id, mode, flags and a binary program of
+ * FK_MAX_STEPS steps (at most 32 bytes each). The kernel takes no longer
+ * host frame, so the zero padding that unsticks its decoder before a RESET
+ * (trace-protocol.md, "Resynchronization") is one such frame. */
+#define FK_PROGRAM_BIN_MAX     (1 + FK_MAX_STEPS * 32)
+#define FK_PROGRAM_PAYLOAD_MAX (6 + FK_PROGRAM_BIN_MAX)
+#define FK_RESYNC_PADDING      (FK_FRAME_HEADER + FK_PROGRAM_PAYLOAD_MAX + FK_FRAME_TRAILER)
+
 size_t fk_program_put(const struct fk_program_msg *m, uint8_t *out, size_t cap);
 int fk_program_get(const uint8_t *p, size_t n, struct fk_program_msg *m);
 

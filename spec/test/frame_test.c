@@ -162,6 +162,25 @@ static void test_garbage_only(void)
     CHECK(dec.skipped == 100000);
 }
 
+/* With max_len set (the kernel's decoder), a frame longer than it is
+ * skipped as damage at once, not waited for, and the frame after it that
+ * fits comes through without a flush. */
+static void test_max_len(void)
+{
+    static uint8_t buf[2 * FK_FRAME_MAX];
+    struct fk_frame f;
+    size_t n = fk_frame_encode(FK_T_PROGRAM, 1, payloads[0], 2000, buf, sizeof buf);
+    n += fk_frame_encode(FK_T_RESET, 2, 0, 0, buf + n, sizeof buf - n);
+    fk_frame_decoder_init(&dec);
+    dec.max_len = 1999;
+    fk_frame_push(&dec, buf, n);
+    CHECK(fk_frame_next(&dec, &f) == 1 && f.type == FK_T_RESET && f.seq == 2);
+    fk_frame_decoder_init(&dec);
+    dec.max_len = 2000;
+    fk_frame_push(&dec, buf, n);
+    CHECK(fk_frame_next(&dec, &f) == 1 && f.type == FK_T_PROGRAM && f.len == 2000);
+}
+
 int main(void)
 {
     test_crc_matches_zlib();
@@ -169,5 +188,6 @@ int main(void)
     test_clean_stream();
     test_damage();
     test_garbage_only();
+    test_max_len();
     return CHECK_DONE();
 }
