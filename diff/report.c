@@ -1,6 +1,7 @@
 #include "diff/report.h"
 #include <stdlib.h>
 #include <string.h>
+#include "diff/obsdiff.h"
 #include "spec/obs_print.h"
 
 enum { CONTEXT = 4, MAX_LINES = 512 };
@@ -42,12 +43,32 @@ static const char *result_text(const struct fk_step *s, const struct fk_result *
     return fk_out_cstr(&o);
 }
 
-/* Splits the printed observation into lines (in place). */
-static int lines_of(char *text, char **line)
+static int same_result(const struct fk_result *a, const struct fk_result *b)
+{
+    return a->kind == b->kind && a->val == b->val && a->aux == b->aux;
+}
+
+/* One line of the report's observation difference. */
+struct diff_line {
+    int model;              /* 1: the model's side, 0: the backend's */
+    int entity;             /* enum fk_entity */
+    const char *text;
+};
+
+static struct fk_obs_change changes[MAX_LINES];
+static struct diff_line lines[MAX_LINES];
+static char text[1 << 16];
+
+/* Cuts the lines printed into text[from .. to) apart (in place). */
+static int split(size_t from, size_t to, char **line, int cap)
 {
     int n = 0;
-    for (char *t = strtok(text, "\n"); t && n < MAX_LINES; t = strtok(0, "\n"))
-        line[n++] = t;
+    for (size_t i = from; i < to; i++) {
+        if ((i == from || text[i - 1] == 0) && n < cap)
+            line[n++] = text + i;
+        if (text[i] == '\n')
+            text[i] = 0;
+    }
     return n;
 }
 
@@ -59,66 +80,56 @@ static int has_line(char **line, int n, const char *want)
     return 0;
 }
 
-static int same_result(const struct fk_result *a, const struct fk_result *b)
+/* The lines of d's observations that differ: for each entity of the
+ * structural difference (diff/obsdiff.h), the model's lines and the
+ * backend's that the other side does not have. */
+static int differing_lines(const struct fk_divergence *d)
 {
-    return a->kind == b->kind && a->val == b->val && a->aux == b->aux;
+    char *la[64], *lb[64];
+    struct fk_out o = fk_out_make(text, sizeof text);
+    int nc = fk_obs_diff(&d->model_obs, &d->other_obs, level(d), changes, MAX_LINES), n = 0;
+    for (int c = 0; c < nc && c < MAX_LINES; c++) {
+        size_t a0 = o.len;
+        fk_obs_print_entity(&d->model_obs, changes[c].entity, changes[c].model, level(d), "",
+                            &o);
+        size_t b0 = o.len;
+        fk_obs_print_entity(&d->other_obs, changes[c].entity, changes[c].other, level(d), "",
+                            &o);
+        size_t end = o.len;
+        if (o.len >= sizeof text)
+            break;
+        int na = split(a0, b0, la, 64), nb = split(b0, end, lb, 64);
+        for (int i = 0; i < na + nb && n < MAX_LINES; i++) {
+            char *line = i < na ? la[i] : lb[i - na];
+            if (!has_line(i < na ? lb : la, i < na ? nb : na, line))
+                lines[n++] = (struct diff_line){ i < na, changes[c].entity, line };
+        }
+    }
+    return n;
 }
 
 /* The observation lines found on one side only. */
 static void print_differences(FILE *out, const struct fk_divergence *d)
 {
-    static char a[1 << 16], b[1 << 16];
-    static char *la[MAX_LINES], *lb[MAX_LINES];
-    struct fk_out oa = fk_out_make(a, sizeof a), ob = fk_out_make(b, sizeof b);
-    fk_obs_print(&d->model_obs, level(d), "", &oa);
-    fk_obs_print(&d->other_obs, level(d), "", &ob);
-    fk_out_cstr(&oa);
-    fk_out_cstr(&ob);
-    int na = lines_of(a, la), nb = lines_of(b, lb), shown = 0;
+    int n = differing_lines(d);
     const char *name = against(d);
     fprintf(out, "  observation after it, the lines that differ:\n");
-    for (int i = 0; i < na; i++)
-        if (!has_line(lb, nb, la[i]) && ++shown)
-            fprintf(out, "    model:  %s\n", la[i]);
-    for (int i = 0; i < nb; i++)
-        if (!has_line(la, na, lb[i]) && ++shown)
-            fprintf(out, "    %s:%*s %s\n", name, (int)(6 - strlen(name)), "", lb[i]);
-    if (!shown && !same_result(&d->model, &d->other))
+    for (int side = 1; side >= 0; side--)
+        for (int i = 0; i < n; i++)
+            if (lines[i].model == side && side)
+                fprintf(out, "    model:  %s\n", lines[i].text);
+            else if (lines[i].model == side)
+                fprintf(out, "    %s:%*s %s\n", name, (int)(6 - strlen(name)), "",
+                        lines[i].text);
+    if (!n && !same_result(&d->model, &d->other))
         fprintf(out, "    (none: only the results differ)\n");
-    else if (!shown)
+    else if (!n)
         fprintf(out, "    (none in the printed form: the difference is in the ordering)\n");
-}
-
-/* "file #3: ..." -> "file", "p2: ..." -> "p", "node /f0: ..." -> "node". */
-static void kind_of(const char *line, char *kind, size_t cap)
-{
-    size_t n = 0;
-    while (line[n] && line[n] != ' ' && line[n] != ':' && line[n] != '#'
-           && !(line[n] >= '0' && line[n] <= '9') && n + 1 < cap) {
-        kind[n] = line[n];
-        n++;
-    }
-    kind[n] = 0;
 }
 
 static int compare_strings(const void *x, const void *y)
 {
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-/* Sorts the space-separated fields and drops repeats, onto o. */
-static void add_sorted(char *fields, struct fk_out *o)
-{
-    static char *token[MAX_LINES * 4];
-    int n = 0;
-    for (char *t = strtok(fields, " "); t && n < MAX_LINES * 4; t = strtok(0, " "))
-        token[n++] = t;
-    qsort(token, (size_t)n, sizeof token[0], compare_strings);
-    for (int i = 0; i < n; i++)
-        if (!i || strcmp(token[i], token[i - 1])) {
-            fk_out_char(o, ' ');
-            fk_out_str(o, token[i]);
-        }
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
 void fk_report_signature(const struct fk_prog *p, const struct fk_divergence *d,
@@ -129,38 +140,27 @@ void fk_report_signature(const struct fk_prog *p, const struct fk_divergence *d,
         [FK_PANIC] = "panic", [FK_HANG] = "hang", [FK_TRANSPORT] = "transport",
         [FK_NOT_COMPARABLE] = "not-comparable",
     };
-    static char a[1 << 16], b[1 << 16], fields[1 << 14];
-    static char *la[MAX_LINES], *lb[MAX_LINES];
-    struct fk_out o = fk_out_make(sig, cap), of = fk_out_make(fields, sizeof fields);
+    const char *kinds[MAX_LINES];
+    int n = 0;
+    struct fk_out o = fk_out_make(sig, cap);
     fk_out_str(&o, short_names[d->verdict]);
     if (d->step < p->nsteps) {
         fk_out_char(&o, ' ');
         fk_out_str(&o, fk_ops[p->step[d->step].op].name);
     }
-    if (d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE) {
-        int same = d->model.kind == d->other.kind && d->model.val == d->other.val
-                   && d->model.aux == d->other.aux;
-        fk_out_str(&o, same ? " result-same" : " result-differs");
-    }
+    if (d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE)
+        fk_out_str(&o, same_result(&d->model, &d->other) ? " result-same" : " result-differs");
     if ((d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE) && d->have_obs) {
-        struct fk_out oa = fk_out_make(a, sizeof a), ob = fk_out_make(b, sizeof b);
-        fk_obs_print(&d->model_obs, level(d), "", &oa);
-        fk_obs_print(&d->other_obs, level(d), "", &ob);
-        fk_out_cstr(&oa);
-        fk_out_cstr(&ob);
-        int na = lines_of(a, la), nb = lines_of(b, lb);
-        char kind[32];
-        for (int i = 0; i < na + nb; i++) {
-            const char *line = i < na ? la[i] : lb[i - na];
-            if (has_line(i < na ? lb : la, i < na ? nb : na, line))
-                continue;
-            kind_of(line, kind, sizeof kind);
-            fk_out_char(&of, ' ');
-            fk_out_str(&of, kind);
-        }
+        int nc = fk_obs_diff(&d->model_obs, &d->other_obs, level(d), changes, MAX_LINES);
+        for (int c = 0; c < nc && c < MAX_LINES; c++)
+            kinds[n++] = fk_entity_names[changes[c].entity];
     }
-    fk_out_cstr(&of);
-    add_sorted(fields, &o);
+    qsort(kinds, (size_t)n, sizeof kinds[0], compare_strings);
+    for (int i = 0; i < n; i++)
+        if (!i || strcmp(kinds[i], kinds[i - 1])) {
+            fk_out_char(&o, ' ');
+            fk_out_str(&o, kinds[i]);
+        }
     fk_out_cstr(&o);
 }
 
@@ -205,8 +205,7 @@ static void json_string(FILE *out, const char *s)
 void fk_report_json(FILE *out, const char *name, const struct fk_prog *p,
                     const struct fk_divergence *d)
 {
-    static char a[1 << 16], b[1 << 16], text[128];
-    static char *la[MAX_LINES], *lb[MAX_LINES];
+    char step_text[128];
     fprintf(out, "{\"program\": ");
     json_string(out, name);
     fprintf(out, ", \"verdict\": ");
@@ -214,7 +213,7 @@ void fk_report_json(FILE *out, const char *name, const struct fk_prog *p,
     fprintf(out, ", \"against\": ");
     json_string(out, against(d));
     if (d->verdict != FK_AGREE && d->step < p->nsteps) {
-        struct fk_out o = fk_out_make(text, sizeof text);
+        struct fk_out o = fk_out_make(step_text, sizeof step_text);
         fk_step_print(&p->step[d->step], &o);
         fprintf(out, ", \"step\": %u, \"op\": ", d->step);
         json_string(out, fk_out_cstr(&o));
@@ -222,32 +221,23 @@ void fk_report_json(FILE *out, const char *name, const struct fk_prog *p,
     if (d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE) {
         const struct fk_step *s = &p->step[d->step];
         fprintf(out, ", \"model\": ");
-        json_string(out, result_text(s, &d->model, text, sizeof text));
+        json_string(out, result_text(s, &d->model, step_text, sizeof step_text));
         fprintf(out, ", \"%s\": ", against(d));
-        json_string(out, result_text(s, &d->other, text, sizeof text));
+        json_string(out, result_text(s, &d->other, step_text, sizeof step_text));
     }
     if (d->why[0]) {
         fprintf(out, ", \"why\": ");
         json_string(out, d->why);
     }
     if ((d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE) && d->have_obs) {
-        struct fk_out oa = fk_out_make(a, sizeof a), ob = fk_out_make(b, sizeof b);
-        int first = 1;
-        fk_obs_print(&d->model_obs, level(d), "", &oa);
-        fk_obs_print(&d->other_obs, level(d), "", &ob);
-        fk_out_cstr(&oa);
-        fk_out_cstr(&ob);
-        int na = lines_of(a, la), nb = lines_of(b, lb);
+        int n = differing_lines(d);
         fprintf(out, ", \"differences\": [");
-        for (int i = 0; i < na + nb; i++) {
-            const char *line = i < na ? la[i] : lb[i - na];
-            if (has_line(i < na ? lb : la, i < na ? nb : na, line))
-                continue;
-            fprintf(out, "%s{\"side\": \"%s\", \"line\": ", first ? "" : ", ",
-                    i < na ? "model" : against(d));
-            json_string(out, line);
+        for (int i = 0; i < n; i++) {
+            fprintf(out, "%s{\"side\": \"%s\", \"entity\": \"%s\", \"line\": ",
+                    i ? ", " : "", lines[i].model ? "model" : against(d),
+                    fk_entity_names[lines[i].entity]);
+            json_string(out, lines[i].text);
             fputc('}', out);
-            first = 0;
         }
         fputc(']', out);
     }

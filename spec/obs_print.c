@@ -175,8 +175,8 @@ static void print_pages(const struct fk_obs_proc *p, int level,
     }
 }
 
-static void print_proc(const struct fk_obs_proc *p, int level,
-                       const char *indent, struct fk_out *o)
+static void print_proc_line(const struct fk_obs_proc *p, const char *indent,
+                            struct fk_out *o)
 {
     fk_out_str(o, indent);
     print_pid(p->pid, o);
@@ -195,7 +195,6 @@ static void print_proc(const struct fk_obs_proc *p, int level,
         print_fds(p, o);
     }
     fk_out_char(o, '\n');
-    print_pages(p, level, indent, o);
 }
 
 static const char *const kind_text[] = {
@@ -230,77 +229,83 @@ static void print_file(int i, const struct fk_obs_file *f, int level,
     fk_out_char(o, '\n');
 }
 
-static void print_shared(const struct fk_obs *obs, int level,
-                         const char *indent, struct fk_out *o)
+static void print_pipe(const struct fk_obs *obs, int i, int level,
+                       const char *indent, struct fk_out *o)
 {
-    for (int i = 0; i < obs->npipe; i++) {
-        fk_out_str(o, indent);
-        fk_out_str(o, "pipe #");
-        fk_out_dec(o, i);
-        fk_out_str(o, ":");
-        key("fill", o);
-        fk_out_dec(o, obs->pipe[i].fill);
-        if (level == FK_L2) {
-            key("readers", o);
-            fk_out_dec(o, obs->pipe[i].readers);
-            key("writers", o);
-            fk_out_dec(o, obs->pipe[i].writers);
-        }
-        fk_out_char(o, '\n');
+    fk_out_str(o, indent);
+    fk_out_str(o, "pipe #");
+    fk_out_dec(o, i);
+    fk_out_str(o, ":");
+    key("fill", o);
+    fk_out_dec(o, obs->pipe[i].fill);
+    if (level == FK_L2) {
+        key("readers", o);
+        fk_out_dec(o, obs->pipe[i].readers);
+        key("writers", o);
+        fk_out_dec(o, obs->pipe[i].writers);
     }
-    for (int n = 0; n < FK_NNODE; n++) {
-        const struct fk_obs_node *x = &obs->node[n];
-        if (!x->exists && !(level == FK_L2 && x->refs))
-            continue;
-        fk_out_str(o, indent);
-        fk_out_str(o, "node ");
-        fk_out_str(o, fk_node_paths[n]);
-        fk_out_char(o, ':');
-        if (!x->exists)
-            fk_out_str(o, " absent");
-        key("size", o);
-        fk_out_dec(o, x->size);
-        key("sum", o);
-        fk_out_hex(o, x->sum);
-        if (level == FK_L2) {
-            key("refs", o);
-            fk_out_dec(o, x->refs);
-        }
-        fk_out_char(o, '\n');
-    }
+    fk_out_char(o, '\n');
 }
 
-static void print_internal(const struct fk_obs *obs, const char *indent,
-                           struct fk_out *o)
+static void print_node(const struct fk_obs *obs, int n, int level,
+                       const char *indent, struct fk_out *o)
 {
-    for (int i = 0; i < obs->nframe; i++) {
-        fk_out_str(o, indent);
-        fk_out_str(o, "frame #");
-        fk_out_dec(o, i);
-        fk_out_char(o, ':');
+    const struct fk_obs_node *x = &obs->node[n];
+    if (!x->exists && !(level == FK_L2 && x->refs))
+        return;
+    fk_out_str(o, indent);
+    fk_out_str(o, "node ");
+    fk_out_str(o, fk_node_paths[n]);
+    fk_out_char(o, ':');
+    if (!x->exists)
+        fk_out_str(o, " absent");
+    key("size", o);
+    fk_out_dec(o, x->size);
+    key("sum", o);
+    fk_out_hex(o, x->sum);
+    if (level == FK_L2) {
         key("refs", o);
-        fk_out_dec(o, obs->frame_refs[i]);
-        fk_out_char(o, '\n');
+        fk_out_dec(o, x->refs);
     }
-    for (int i = 0; i < obs->nobj; i++) {
-        int last = FK_MMAP_PAGES;
-        while (last > 0 && obs->obj[i].frame[last - 1] == FK_NIL)
-            last--;
-        fk_out_str(o, indent);
-        fk_out_str(o, "object #");
-        fk_out_dec(o, i);
-        fk_out_char(o, ':');
-        key("refs", o);
-        fk_out_dec(o, obs->obj[i].refs);
-        key("frames", o);
-        fk_out_char(o, '[');
-        for (int k = 0; k < last; k++) {
-            if (k)
-                fk_out_char(o, ' ');
-            ref("#", obs->obj[i].frame[k], o);
-        }
-        fk_out_str(o, "]\n");
+    fk_out_char(o, '\n');
+}
+
+static void print_frame(const struct fk_obs *obs, int i, const char *indent,
+                        struct fk_out *o)
+{
+    fk_out_str(o, indent);
+    fk_out_str(o, "frame #");
+    fk_out_dec(o, i);
+    fk_out_char(o, ':');
+    key("refs", o);
+    fk_out_dec(o, obs->frame_refs[i]);
+    fk_out_char(o, '\n');
+}
+
+static void print_object(const struct fk_obs *obs, int i, const char *indent,
+                         struct fk_out *o)
+{
+    int last = FK_MMAP_PAGES;
+    while (last > 0 && obs->obj[i].frame[last - 1] == FK_NIL)
+        last--;
+    fk_out_str(o, indent);
+    fk_out_str(o, "object #");
+    fk_out_dec(o, i);
+    fk_out_char(o, ':');
+    key("refs", o);
+    fk_out_dec(o, obs->obj[i].refs);
+    key("frames", o);
+    fk_out_char(o, '[');
+    for (int k = 0; k < last; k++) {
+        if (k)
+            fk_out_char(o, ' ');
+        ref("#", obs->obj[i].frame[k], o);
     }
+    fk_out_str(o, "]\n");
+}
+
+static void print_free(const struct fk_obs *obs, const char *indent, struct fk_out *o)
+{
     fk_out_str(o, indent);
     fk_out_str(o, "free:");
     key("frames", o);
@@ -314,14 +319,52 @@ static void print_internal(const struct fk_obs *obs, const char *indent,
     fk_out_char(o, '\n');
 }
 
+const char *const fk_entity_names[FK_NENTITY] = {
+    "p", "pages", "file", "pipe", "node", "frame", "object", "free"
+};
+
+/* How many entities of a kind obs has (indices 0 .. count). */
+static int entity_count(const struct fk_obs *obs, int entity)
+{
+    switch (entity) {
+    case FK_E_PROC:
+    case FK_E_PAGES: return obs->nproc;
+    case FK_E_FILE: return obs->nfile;
+    case FK_E_PIPE: return obs->npipe;
+    case FK_E_NODE: return FK_NNODE;
+    case FK_E_FRAME: return obs->nframe;
+    case FK_E_OBJECT: return obs->nobj;
+    case FK_E_FREE: return 1;
+    default: return 0;
+    }
+}
+
+void fk_obs_print_entity(const struct fk_obs *obs, int entity, int i, int level,
+                         const char *indent, struct fk_out *o)
+{
+    if (i < 0 || i >= entity_count(obs, entity)
+        || (entity >= FK_E_FRAME && level != FK_L2))
+        return;
+    switch (entity) {
+    case FK_E_PROC: print_proc_line(&obs->proc[i], indent, o); break;
+    case FK_E_PAGES: print_pages(&obs->proc[i], level, indent, o); break;
+    case FK_E_FILE: print_file(i, &obs->file[i], level, indent, o); break;
+    case FK_E_PIPE: print_pipe(obs, i, level, indent, o); break;
+    case FK_E_NODE: print_node(obs, i, level, indent, o); break;
+    case FK_E_FRAME: print_frame(obs, i, indent, o); break;
+    case FK_E_OBJECT: print_object(obs, i, indent, o); break;
+    default: print_free(obs, indent, o); break;
+    }
+}
+
 void fk_obs_print(const struct fk_obs *obs, int level, const char *indent,
                   struct fk_out *o)
 {
-    for (int i = 0; i < obs->nproc; i++)
-        print_proc(&obs->proc[i], level, indent, o);
-    for (int i = 0; i < obs->nfile; i++)
-        print_file(i, &obs->file[i], level, indent, o);
-    print_shared(obs, level, indent, o);
-    if (level == FK_L2)
-        print_internal(obs, indent, o);
+    for (int i = 0; i < obs->nproc; i++) {
+        fk_obs_print_entity(obs, FK_E_PROC, i, level, indent, o);
+        fk_obs_print_entity(obs, FK_E_PAGES, i, level, indent, o);
+    }
+    for (int e = FK_E_FILE; e < FK_NENTITY; e++)
+        for (int i = 0; i < entity_count(obs, e); i++)
+            fk_obs_print_entity(obs, e, i, level, indent, o);
 }

@@ -32,7 +32,7 @@ import json, sys
 a, b = [json.loads(l) for l in open(sys.argv[1])]
 assert a["verdict"] == "agree" and b["verdict"] == "diverge" and b["step"] == 4
 assert b["op"] == "p0 dup2 0 0" and b["model"] == "0" and b["kernel"] == "0"
-assert {"side": "kernel", "line": "file #0: file /f0 rdonly offset=16 refs=1"} in b["differences"]
+assert {"side": "kernel", "entity": "file", "line": "file #0: file /f0 rdonly offset=16 refs=1"} in b["differences"]
 ' "$tmp/json"
 
 printf 'p0 fork\np1 read 0\n' > "$tmp/bad.prog"
