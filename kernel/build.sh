@@ -47,7 +47,7 @@ for src in "$@"; do
         *) gcc "${cflags[@]}" $(cover_flags "$src") -c "$src" -o "$obj"
            kernel_objs+=("$obj")
            # the executor's checks, checksums and memset: shared with it
-           case "$src" in spec/precheck.c|spec/obs.c|kernel/lib.c)
+           case "$src" in spec/precheck.c|spec/sum.c|kernel/lib.c)
                gcc "${cflags[@]}" -c "$src" -o "$obj.user.o"
                user_objs+=("$obj.user.o") ;;
            esac ;;

@@ -30,9 +30,6 @@ const struct fk_op_info fk_ops[FK_NOPS] = {
 };
 #undef A
 
-const char *const fk_names[FK_NNAMES] = {
-    ".", "..", "d", "f0", "f1", "f2", "f3", "f4"
-};
 
 static const char *const whence_names[] = { "set", "cur", "end" };
 static const char *const prot_names[] = { "none", "r", "rw" };
