@@ -73,8 +73,4 @@ void fk_linux_finish(struct fk_linux *lx);
  * steps; never returns (linux_sys.c). */
 void fk_linux_p0(struct fk_linux *lx);
 
-/* The path text of an encoded path ("/d/f2", "..", ...): at most 32
- * bytes with its NUL. */
-void fk_linux_path(int32_t path, char out[32]);
-
 #endif
