@@ -8,7 +8,7 @@
 #include "backends/qemu.h"
 #include "host/args.h"
 #include "host/clock.h"
-#include "spec/gen.h"
+#include "gen/gen.h"
 
 static struct fk_qemu q;
 static struct fk_prog prog;

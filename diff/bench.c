@@ -9,7 +9,7 @@
 #include "diff/compare.h"
 #include "host/args.h"
 #include "host/clock.h"
-#include "spec/gen.h"
+#include "gen/gen.h"
 
 static struct fk_target target[2];
 static struct fk_prog prog;

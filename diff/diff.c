@@ -8,7 +8,7 @@
 #include "diff/compare.h"
 #include "diff/report.h"
 #include "host/args.h"
-#include "spec/progfile.h"
+#include "host/progfile.h"
 
 static const char usage[] =
     "usage: forkspec diff [--against kernel|linux|all] [--binary] [--json] PROG...\n"

@@ -15,8 +15,8 @@
 #include "diff/minimize.h"
 #include "diff/report.h"
 #include "host/clock.h"
-#include "spec/gen.h"
-#include "spec/progfile.h"
+#include "gen/gen.h"
+#include "host/progfile.h"
 
 static const char usage[] =
     "usage: forkspec gate [--against kernel|linux|all] [--seconds N | --programs N]\n"

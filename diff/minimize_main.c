@@ -6,7 +6,7 @@
 #include <string.h>
 #include "diff/minimize.h"
 #include "host/args.h"
-#include "spec/progfile.h"
+#include "host/progfile.h"
 
 static const char usage[] =
     "usage: forkspec minimize [--against kernel|linux] [--binary] [-o OUT] PROG\n"

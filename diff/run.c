@@ -8,7 +8,7 @@
 #include "host/args.h"
 #include "model/model.h"
 #include "spec/obs_print.h"
-#include "spec/progfile.h"
+#include "host/progfile.h"
 
 static const char usage[] =
     "usage: forkspec run [--backend model|kernel|linux] [--state] [--binary] PROG\n"

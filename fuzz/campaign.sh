@@ -6,13 +6,13 @@
 # usage. usage (from ./forkspec): campaign.sh SRC BIN KERNEL [ARGS]
 # SRC: the source tree (diff/corpus, fuzz/tokens.prog); BIN: where Bazel put
 # the tools (fuzz/fuzz_diff.afl, fuzz/triage, fuzz/mutator.so,
-# fuzz/cover_count, spec/fmt); in a test's runfiles both are ".".
+# fuzz/cover_count, host/fmt); in a test's runfiles both are ".".
 # Inputs are at most 320 bytes (about 64 steps): the bugs are found by
 # short programs, and short ones run and minimize fast.
 set -uo pipefail
 src=$1 bin=$2 kernel=$3
 shift 3
-harness=$bin/fuzz/fuzz_diff.afl fmt=$bin/spec/fmt triage=$bin/fuzz/triage
+harness=$bin/fuzz/fuzz_diff.afl fmt=$bin/host/fmt triage=$bin/fuzz/triage
 cover_count=$bin/fuzz/cover_count mutator=$bin/fuzz/mutator.so tokens=$src/fuzz/tokens.prog
 seconds=300 max_execs= jobs=$(nproc 2>/dev/null || echo 1) out=campaign first=0 node=
 seeds=$src/diff/corpus

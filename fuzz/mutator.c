@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fuzz/mutator.h"
-#include "spec/gen.h"
+#include "gen/gen.h"
 
 struct mutator {
     struct fk_rng rng;

@@ -37,7 +37,7 @@ kernel_objs=() user_objs=() kernel_ld="" user_ld="" blob=""
 for src in "$@"; do
     obj="$tmp/$(echo "$src" | tr / _).o"
     case "$src" in
-        *.h|*_main.c|*/progfile.c) ;;
+        *.h|*_main.c) ;;
         */user/*.ld) user_ld=$src ;;
         *.ld) kernel_ld=$src ;;
         */blob.S) blob=$src ;;

@@ -1,5 +1,5 @@
 /* forkspec bench model: model steps per second on random programs of the
- * realistic mix (spec/gen.c), one core. Programs are generated first so
+ * realistic mix (gen/gen.c), one core. Programs are generated first so
  * only model_reset and model_step are timed. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -7,7 +7,7 @@
 #include "host/args.h"
 #include "host/clock.h"
 #include "model/model.h"
-#include "spec/gen.h"
+#include "gen/gen.h"
 
 #define NPROGS 2000
 

@@ -16,7 +16,6 @@ HEADERS = [
     "//spec:bytes.h",
     "//spec:errno.h",
     "//spec:frame.h",
-    "//spec:gen.h",
     "//spec:limits.h",
     "//spec:namespace.h",
     "//spec:obs.h",

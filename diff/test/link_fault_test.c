@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "diff/compare.h"
-#include "spec/gen.h"
+#include "gen/gen.h"
 #include "spec/test/check.h"
 
 enum { PROGRAMS = 100 };

@@ -2,14 +2,14 @@
  * compares every step: the result and the hashes of L1 and L2. On a
  * mismatch the program is replayed in full mode and both observations are
  * printed: scenarios (its own, then the model's scenario files), then
- * random programs of the realistic mix (spec/gen.c). Also checks END's
+ * random programs of the realistic mix (gen/gen.c). Also checks END's
  * leak check after each program. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "diff/compare.h"
 #include "diff/report.h"
-#include "spec/gen.h"
+#include "gen/gen.h"
 #include "spec/test/check.h"
 
 static void scenario(const char *name, const char *src);

@@ -56,7 +56,7 @@ check "kernel: missing image, status 2" test "$rc" = 2
 check "no program: status 2" test "$rc" = 2
 
 # the binary form runs the same program
-spec/fmt --binary "$tmp/p.prog" -o "$tmp/p.bin"
+host/fmt --binary "$tmp/p.prog" -o "$tmp/p.bin"
 "$run" --binary "$tmp/p.bin" > "$tmp/out2" 2>&1
 check "binary = text" cmp -s "$tmp/out" "$tmp/out2"
 

@@ -35,7 +35,7 @@ done
 
 # the plain builds: an input from stdin, replayed once
 printf 'p0 fork\np1 open /f0 rdonly\np1 dup2 0 0\np1 read 0 3\n' > "$tmp/p.prog"
-spec/fmt --binary -o "$tmp/p.bin" "$tmp/p.prog"
+host/fmt --binary -o "$tmp/p.bin" "$tmp/p.prog"
 check "fuzz_model replay: agrees" sh -c "fuzz/fuzz_model_replay < '$tmp/p.bin'"
 check "fuzz_diff replay: agrees" sh -c "fuzz/fuzz_diff_replay kernel/kernel.elf < '$tmp/p.bin'"
 fuzz/fuzz_diff_replay kernel/kernel_mutant_dup2_same.elf < "$tmp/p.bin" > "$tmp/r" 2>&1; rc=$?

@@ -5,7 +5,7 @@
 #include <string.h>
 #include "model/model.h"
 #include "model/state.h"
-#include "spec/gen.h"
+#include "gen/gen.h"
 #include "spec/test/check.h"
 
 static struct fk_prog prog;

@@ -1,5 +1,5 @@
 /* The random program generator. */
-#include "spec/gen.h"
+#include "gen/gen.h"
 
 uint64_t fk_rng_next(struct fk_rng *r)
 {

@@ -2,7 +2,7 @@
 # forkspec fmt as a user runs it: canonical output, file:line:col errors
 # with exit status 2, binary round trips, bad options and files.
 set -uo pipefail
-fmt=spec/fmt
+fmt=host/fmt
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0

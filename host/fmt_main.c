@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "spec/progfile.h"
+#include "host/progfile.h"
 
 static const char usage[] =
     "usage: forkspec fmt [--binary | --from-binary] [-o OUT] PROG...\n"

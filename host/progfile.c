@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "spec/progfile.h"
+#include "host/progfile.h"
 
 #define MAX_INPUT (4u << 20)
 
