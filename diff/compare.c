@@ -130,10 +130,10 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
         return d->verdict;
     }
     if (d->verdict == FK_AGREE && !e.leak_ok) {
-        snprintf(d->why, sizeof d->why, "END reports a leak: %u refcounts not back; free "
-                 "frames %u/%u, slots %u/%u, files %u/%u, objects %u/%u (now/boot)",
-                 e.leaked_refs, e.now[0], e.baseline[0], e.now[1], e.baseline[1],
-                 e.now[2], e.baseline[2], e.now[3], e.baseline[3]);
+        struct fk_out o = fk_out_make(d->why, sizeof d->why);
+        fk_out_str(&o, "END reports a leak: ");
+        fk_end_describe(&e, &o);
+        fk_out_cstr(&o);
         d->step = p->nsteps;
         d->verdict = FK_LEAK;
     }

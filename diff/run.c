@@ -109,10 +109,10 @@ static int run_kernel(const char *kernel, int state)
         return kernel_trouble(got, &f, prog.nsteps);
     fk_qemu_stop(&qemu);
     if (!e.leak_ok) {
-        fprintf(stderr, "forkspec run: END reports a leak: %u refcounts not back, free "
-                "frames %u/%u, slots %u/%u, files %u/%u, objects %u/%u (now/boot)\n",
-                e.leaked_refs, e.now[0], e.baseline[0], e.now[1], e.baseline[1],
-                e.now[2], e.baseline[2], e.now[3], e.baseline[3]);
+        char text[200];
+        struct fk_out o = fk_out_make(text, sizeof text);
+        fk_end_describe(&e, &o);
+        fprintf(stderr, "forkspec run: END reports a leak: %s\n", fk_out_cstr(&o));
         return 1;
     }
     return 0;

@@ -26,6 +26,14 @@ int file_free_count(void)
     return n;
 }
 
+int pipe_free_count(void)
+{
+    int n = 0;
+    for (int p = 0; p < FK_NPIPE; p++)
+        n += !pipes[p].used;
+    return n;
+}
+
 static int free_file(int after)
 {
     for (int f = after + 1; f < FK_NFILE; f++)

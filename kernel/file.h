@@ -25,6 +25,7 @@ extern struct pipe pipes[FK_NPIPE];
 
 void file_reset(void);
 int file_free_count(void);
+int pipe_free_count(void);
 void file_dup(int f);               /* one more fd references f */
 void file_close(int f);             /* one fd fewer; frees at 0 */
 

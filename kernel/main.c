@@ -31,6 +31,7 @@ static void free_counts(uint16_t out[FK_NLEAK])
     out[FK_LEAK_PROCS] = (uint16_t)proc_free_slots();
     out[FK_LEAK_FILES] = (uint16_t)file_free_count();
     out[FK_LEAK_OBJS] = (uint16_t)mm_free_objects();
+    out[FK_LEAK_PIPES] = (uint16_t)pipe_free_count();
 }
 
 static void send_step(uint32_t id, uint16_t index, struct fk_result r, uint8_t mode)

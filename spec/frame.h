@@ -8,7 +8,7 @@
 
 #define FK_FRAME_MAGIC0       0xF5
 #define FK_FRAME_MAGIC1       0x4B
-#define FK_PROTO_VERSION      1
+#define FK_PROTO_VERSION      2       /* 2: END counts free pipe slots */
 #define FK_FRAME_HEADER       10      /* magic 2, version, type, seq 2, len 2, hcrc 2 */
 #define FK_FRAME_TRAILER      4       /* CRC-32 */
 #define FK_FRAME_MAX_PAYLOAD  65535

@@ -187,6 +187,23 @@ size_t fk_end_put(const struct fk_end_msg *m, uint8_t *out, size_t cap)
     return done(&w);
 }
 
+void fk_end_describe(const struct fk_end_msg *m, struct fk_out *o)
+{
+    static const char *const names[FK_NLEAK] = { "frames", "slots", "files", "objects",
+                                                 "pipes" };
+    fk_out_dec(o, m->leaked_refs);
+    fk_out_str(o, " refcounts not back; free");
+    for (int i = 0; i < FK_NLEAK; i++) {
+        fk_out_str(o, i ? ", " : " ");
+        fk_out_str(o, names[i]);
+        fk_out_char(o, ' ');
+        fk_out_dec(o, m->now[i]);
+        fk_out_char(o, '/');
+        fk_out_dec(o, m->baseline[i]);
+    }
+    fk_out_str(o, " (now/boot)");
+}
+
 int fk_end_get(const uint8_t *p, size_t n, struct fk_end_msg *m)
 {
     struct fk_rbuf r = { p, n, 0, 0 };

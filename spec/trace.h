@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include "spec/frame.h"
 #include "spec/obs.h"
+#include "spec/out.h"
 
 #define FK_FEATURE_COVERAGE 1       /* HELLO features, PROGRAM flags */
 #define FK_HELLO_NLIMITS    10
@@ -64,7 +65,7 @@ int fk_step_get(const uint8_t *p, size_t n, struct fk_step_msg *m);
 size_t fk_step_full_put(const struct fk_step_msg *m, uint8_t *out, size_t cap);
 int fk_step_full_get(const uint8_t *p, size_t n, struct fk_step_msg *m);
 
-enum { FK_LEAK_FRAMES, FK_LEAK_PROCS, FK_LEAK_FILES, FK_LEAK_OBJS, FK_NLEAK };
+enum { FK_LEAK_FRAMES, FK_LEAK_PROCS, FK_LEAK_FILES, FK_LEAK_OBJS, FK_LEAK_PIPES, FK_NLEAK };
 
 struct fk_end_msg {
     uint32_t prog_id;
@@ -75,6 +76,9 @@ struct fk_end_msg {
 };
 
 size_t fk_end_put(const struct fk_end_msg *m, uint8_t *out, size_t cap);
+/* "2 refcounts not back; free frames 120/128, slots ..., pipes 63/64
+ * (now/boot)": what a leak report says, onto o. */
+void fk_end_describe(const struct fk_end_msg *m, struct fk_out *o);
 int fk_end_get(const uint8_t *p, size_t n, struct fk_end_msg *m);
 
 #define FK_TRAP_ASSERT 0xffffffffu      /* PANIC from a failed kernel check */

@@ -17,6 +17,7 @@ MUTANTS = [
     "no_reparent",
     "nofile_off_by_one",
     "pipe_no_eof",
+    "pipe_slot_leak",
     "sbrk_keeps_frames",
     "shared_store_stale_zero",
     "split_no_obj_ref",

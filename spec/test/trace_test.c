@@ -101,13 +101,19 @@ static void test_step_full_end_to_end(void)
 
 static void test_end_panic_cover_error(void)
 {
-    struct fk_end_msg e = { 3, 20, 1, { 128, 15, 64, 32 }, { 128, 15, 63, 32 }, 1 }, eg;
+    struct fk_end_msg e = { 3, 20, 1, { 128, 15, 64, 32, 32 }, { 128, 15, 63, 32, 31 }, 1 }, eg;
     struct fk_panic_msg p = { 3, 0xc0101234, 14, (const uint8_t *)"page fault", 10 }, pg;
     struct fk_cover_msg c = { 3, 4096, (const uint8_t *)"\1\2\3", 3 }, cg;
     struct fk_error_msg x = { 0, FK_ERR_TYPE, (const uint8_t *)"type 9", 6 }, xg;
     size_t n = fk_end_put(&e, buf, sizeof buf);
-    CHECK(n == 26 && fk_end_get(buf, n, &eg) == 0);
+    CHECK(n == 30 && fk_end_get(buf, n, &eg) == 0);
     CHECK(eg.steps == 20 && eg.leak_ok == 1 && eg.now[FK_LEAK_FILES] == 63);
+    CHECK(eg.baseline[FK_LEAK_PIPES] == 32 && eg.now[FK_LEAK_PIPES] == 31);
+    char text[200];
+    struct fk_out o = fk_out_make(text, sizeof text);
+    fk_end_describe(&eg, &o);
+    CHECK(!strcmp(fk_out_cstr(&o), "1 refcounts not back; free frames 128/128, slots 15/15, "
+                  "files 63/64, objects 32/32, pipes 31/32 (now/boot)"));
     CHECK(eg.leaked_refs == 1 && fk_end_get(buf, n - 2, &eg) == -1);
     n = fk_panic_put(&p, buf, sizeof buf);
     CHECK(fk_panic_get(buf, n, &pg) == 0 && pg.eip == 0xc0101234 && pg.trap == 14);
@@ -139,7 +145,7 @@ static void test_garbage_payloads(void)
             CHECK(pm.prog + pm.prog_len == p + n);
         CHECK(fk_hello_get(p, n, &h) == (n >= 32 ? 0 : -1));
         CHECK(fk_step_get(p, n, &sm) == (n == 31 ? 0 : -1));
-        CHECK(fk_end_get(p, n, &em) == (n == 26 ? 0 : -1));
+        CHECK(fk_end_get(p, n, &em) == (n == 30 ? 0 : -1));
         CHECK(fk_panic_get(p, n, &pa) == (n >= 12 ? 0 : -1));
         free(p);
     }
