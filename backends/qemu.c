@@ -152,8 +152,8 @@ static int faulty(const struct fk_link_faults *f)
     return f->flip || f->drop || f->insert;
 }
 
-int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log,
-                          const char *module)
+/* fk_qemu_start_oneshot's work; on failure QEMU may still be running. */
+static int boot(struct fk_qemu *q, const char *kernel, const char *log, const char *module)
 {
     int down[2], up[2];
     struct fk_frame f;
@@ -213,6 +213,15 @@ int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log
         return -1;
     }
     return 0;
+}
+
+int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log,
+                          const char *module)
+{
+    if (!boot(q, kernel, log, module))
+        return 0;
+    fk_qemu_stop(q);            /* a failed start leaves nothing running */
+    return -1;
 }
 
 int fk_qemu_send(struct fk_qemu *q, uint8_t type, const uint8_t *payload, size_t len)

@@ -44,7 +44,8 @@ struct fk_qemu {
  * 15 times as long for a QEMU that does not run at all. */
 
 /* Boots kernel (an ELF) and waits up to 5 s for a HELLO whose versions and
- * limits equal this build's. 0, or -1 with q->why. log may be NULL. */
+ * limits equal this build's. 0, or -1 with q->why and QEMU stopped. log
+ * may be NULL. */
 int fk_qemu_start(struct fk_qemu *q, const char *kernel, const char *log);
 
 /* One-shot mode: the same, with the binary program module given to the

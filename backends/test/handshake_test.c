@@ -62,6 +62,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: handshake_test KERNEL.elf [LOG]\n");
         return 2;
     }
+    /* not a kernel: QEMU refuses it; nothing is left running */
+    CHECK(fk_qemu_start(&q, "/proc/self/status", 0) == -1 && q.pid < 0);
+    printf("not a kernel: %s\n", q.why);
     int started = fk_qemu_start(&q, argv[1], argc > 2 ? argv[2] : 0);
     CHECK(started == 0);
     if (started) {
