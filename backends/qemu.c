@@ -21,6 +21,10 @@
  * a write the kernel takes no byte of. */
 enum { HELLO_TIMEOUT_MS = 5000, RESYNC_HELLO_MS = 5000, WRITE_STALL_MS = 5000 };
 
+/* Linux boots in about 2 s of guest time; its HELLO may take far more of
+ * QEMU's CPU time (TCG translating the kernel's code for the first time). */
+enum { LINUX_HELLO_TIMEOUT_MS = 60000 };
+
 /* Deadlines count QEMU's own CPU time (all its threads), so a host whose
  * cores are busy with other work slows a kernel down without making it
  * look hung. A QEMU that gets no CPU at all (stopped, or a guest halted
@@ -72,30 +76,63 @@ static int fail(struct fk_qemu *q, const char *what)
     return -1;
 }
 
-static void exec_qemu(const char *kernel, const char *log, const char *module,
-                      int in, int out)
+/* What to boot: the bundled kernel (an i386 ELF, its log on the debug
+ * port, a one-shot program as multiboot module) or Linux (an x86-64
+ * bzImage and the agent's initramfs, the console on the first serial port
+ * and the link on the second). */
+struct machine {
+    const char *kernel, *initrd;
+    int linux_guest;
+};
+
+static void exec_qemu(const struct machine *m, const char *log, int in, int out)
 {
-    char debugcon[300];
-    const char *argv[24] = { "qemu-system-i386", "-kernel", kernel,
+    char debugcon[300], console[300];
+    const char *i386[] = { "qemu-system-i386", "-kernel", m->kernel,
         "-serial", "stdio", "-debugcon", debugcon, "-display", "none",
         "-monitor", "none", "-no-reboot", "-m", "32",
-        "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04" };
-    int n = 16;
-    if (module) {
-        argv[n++] = "-initrd";
-        argv[n++] = module;
-    }
-    argv[n] = 0;
+        "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+        m->initrd ? "-initrd" : 0, m->initrd, 0 };
+    /* no_timer_check: on a loaded host, TCG is too slow for Linux's
+     * IO-APIC timer check, which then panics ("timer doesn't work") */
+    const char *x86_64[] = { "qemu-system-x86_64", "-M", "q35", "-m", "256",
+        "-kernel", m->kernel, "-initrd", m->initrd, "-append",
+        "console=ttyS0 quiet panic=-1 no_timer_check rdinit=/init",
+        "-serial", console, "-serial", "stdio", "-display", "none",
+        "-monitor", "none", "-no-reboot", 0 };
     snprintf(debugcon, sizeof debugcon, "file:%s", log);
+    snprintf(console, sizeof console, "file:%s", log);
     dup2(in, 0);
     dup2(out, 1);
+    const char *const *argv = m->linux_guest ? x86_64 : i386;
     execvp(argv[0], (char *const *)argv);
     _exit(127);
 }
 
+static int start(struct fk_qemu *q, const struct machine *m, const char *log);
+
 int fk_qemu_start(struct fk_qemu *q, const char *kernel, const char *log)
 {
-    return fk_qemu_start_oneshot(q, kernel, log, NULL);
+    struct machine m = { kernel, 0, 0 };
+    return start(q, &m, log);
+}
+
+int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log,
+                          const char *module)
+{
+    struct machine m = { kernel, module, 0 };
+    if (!module)
+        return fail(q, "no program module");
+    return start(q, &m, log);
+}
+
+int fk_qemu_start_linux(struct fk_qemu *q, const char *bzimage, const char *initramfs,
+                        const char *log)
+{
+    struct machine m = { bzimage, initramfs, 1 };
+    if (!initramfs)
+        return fail(q, "no initramfs");
+    return start(q, &m, log);
 }
 
 int fk_qemu_wait(struct fk_qemu *q, int timeout_ms)
@@ -152,8 +189,8 @@ static int faulty(const struct fk_link_faults *f)
     return f->flip || f->drop || f->insert;
 }
 
-/* fk_qemu_start_oneshot's work; on failure QEMU may still be running. */
-static int boot(struct fk_qemu *q, const char *kernel, const char *log, const char *module)
+/* start's work; on failure QEMU may still be running. */
+static int boot(struct fk_qemu *q, const struct machine *m, const char *log)
 {
     int down[2], up[2];
     struct fk_frame f;
@@ -165,10 +202,13 @@ static int boot(struct fk_qemu *q, const char *kernel, const char *log, const ch
     q->faults = faults;
     q->pid = -1;
     snprintf(q->log_path, sizeof q->log_path, "%s", log ? log : "/dev/null");
-    if (access(kernel, R_OK))
+    q->linux_guest = m->linux_guest;
+    if (access(m->kernel, R_OK))
         return fail(q, "kernel image not readable");
-    if (module && access(module, R_OK))
-        return fail(q, "program module not readable");
+    if (m->initrd && access(m->initrd, R_OK))
+        return fail(q, m->linux_guest ? "initramfs not readable" : "program module not readable");
+    if (m->linux_guest && !fk_is_bzimage(m->kernel))
+        return fail(q, "not an x86 Linux boot image (no bzImage header)");
     if (pipe(down) || pipe(up))
         return fail(q, "pipe failed");
     signal(SIGPIPE, SIG_IGN);
@@ -179,7 +219,7 @@ static int boot(struct fk_qemu *q, const char *kernel, const char *log, const ch
         close(down[1]);
         close(up[0]);
         prctl(PR_SET_PDEATHSIG, SIGKILL);   /* a crashing harness takes QEMU along */
-        exec_qemu(kernel, q->log_path, module, down[0], up[1]);
+        exec_qemu(m, q->log_path, down[0], up[1]);
     }
     close(down[0]);
     close(up[1]);
@@ -187,13 +227,20 @@ static int boot(struct fk_qemu *q, const char *kernel, const char *log, const ch
     fcntl(q->to_kernel, F_SETFL, O_NONBLOCK);   /* writes wait with a deadline */
     q->from_kernel = up[0];
     fk_frame_decoder_init(&q->dec);
-    struct deadline hello = deadline_in(q->pid, HELLO_TIMEOUT_MS);
+    int wait_ms = m->linux_guest ? LINUX_HELLO_TIMEOUT_MS : HELLO_TIMEOUT_MS;
+    struct deadline hello = deadline_in(q->pid, wait_ms);
     for (;;) {
         int r = recv_until(q, &f, &hello);
         if (r < 0)
-            return fail(q, "QEMU exited before HELLO (is qemu-system-i386 installed?)");
-        if (r == 0)
-            return fail(q, "no HELLO within 5 s of QEMU's CPU time");
+            return fail(q, m->linux_guest ? "QEMU exited before HELLO: the kernel did not boot "
+                                            "or the agent did not start (console log)"
+                                          : "QEMU exited before HELLO (is qemu-system-i386 "
+                                            "installed?)");
+        if (r == 0) {
+            snprintf(q->why, sizeof q->why, "no HELLO within %d s of QEMU's CPU time%s",
+                     wait_ms / 1000, m->linux_guest ? " (console log)" : "");
+            return -1;
+        }
         if (f.type == FK_T_HELLO)
             break;
     }
@@ -215,10 +262,9 @@ static int boot(struct fk_qemu *q, const char *kernel, const char *log, const ch
     return 0;
 }
 
-int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log,
-                          const char *module)
+static int start(struct fk_qemu *q, const struct machine *m, const char *log)
 {
-    if (!boot(q, kernel, log, module))
+    if (!boot(q, m, log))
         return 0;
     fk_qemu_stop(q);            /* a failed start leaves nothing running */
     return -1;
@@ -356,6 +402,32 @@ static int recv_until(struct fk_qemu *q, struct fk_frame *f, const struct deadli
         if (!faulty(&q->faults))
             memcpy(q->pend, raw, (size_t)n);
     }
+}
+
+int fk_is_bzimage(const char *path)
+{
+    uint8_t h[0x206];
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(h, 1, sizeof h, f) : 0;
+    if (f)
+        fclose(f);
+    return n == sizeof h && !memcmp(h + 0x202, "HdrS", 4);   /* Linux's boot protocol */
+}
+
+size_t fk_qemu_log_tail(const struct fk_qemu *q, char *out, size_t cap)
+{
+    FILE *f = cap ? fopen(q->log_path, "rb") : 0;
+    size_t n = 0;
+    if (f && !fseek(f, 0, SEEK_END)) {
+        long size = ftell(f);
+        fseek(f, size > (long)cap - 1 ? size - (long)cap + 1 : 0, SEEK_SET);
+        n = fread(out, 1, cap - 1, f);
+    }
+    if (f)
+        fclose(f);
+    if (cap)
+        out[n] = 0;
+    return n;
 }
 
 void fk_qemu_stop(struct fk_qemu *q)

@@ -1,6 +1,7 @@
-/* The kernel backend's link: one qemu-system-i386 running kernel/ with
- * COM1 on a pipe pair, spoken to in the frames of spec/trace-protocol.md.
- * Host-side C (POSIX). */
+/* The link to a kernel in QEMU, spoken to in the frames of
+ * spec/trace-protocol.md over a pipe pair: qemu-system-i386 running the
+ * bundled kernel/ (COM1), or qemu-system-x86_64 running Linux with the
+ * agent (backends/agent.c) as /init (ttyS1). Host-side C (POSIX). */
 #ifndef BACKENDS_QEMU_H
 #define BACKENDS_QEMU_H
 
@@ -35,6 +36,7 @@ struct fk_qemu {
     double hello_seconds;           /* start to first HELLO */
     char log_path[256];             /* the kernel's debug-port log */
     char why[256];                  /* what went wrong, for the caller */
+    int linux_guest;                /* booted by fk_qemu_start_linux */
     int want_cover;                 /* ask a coverage kernel for COVER frames */
     uint8_t cover[FK_COVER_BYTES];  /* COVER bits received (OR), the caller clears */
 };
@@ -53,6 +55,20 @@ int fk_qemu_start(struct fk_qemu *q, const char *kernel, const char *log);
  * powers QEMU off (fk_qemu_wait). */
 int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log,
                           const char *module);
+
+/* Boots Linux: an x86-64 bzImage with the agent's initramfs
+ * (//backends:initramfs), the kernel's console written to log (ttyS0), the
+ * link on ttyS1. Waits up to 60 s of QEMU's CPU time for HELLO; then as
+ * fk_qemu_start. */
+int fk_qemu_start_linux(struct fk_qemu *q, const char *bzimage, const char *initramfs,
+                        const char *log);
+
+/* Does path start like an x86 Linux boot image (a bzImage)? */
+int fk_is_bzimage(const char *path);
+
+/* The last cap - 1 bytes of the kernel's log (its console or debug
+ * port), NUL-terminated in out; their count. */
+size_t fk_qemu_log_tail(const struct fk_qemu *q, char *out, size_t cap);
 
 /* Waits up to timeout_ms for QEMU to exit by itself; its exit status, or
  * -1 (then it is killed). */

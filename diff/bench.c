@@ -1,8 +1,9 @@
 /* forkspec bench diff: steps per second of the whole comparison (model and
  * backend, step by step, with the observations compared), on random
- * programs of the realistic mix: model vs kernel (persistent, hash mode)
- * and model vs Linux, in one run so that their ratio is fair.
- * usage: bench_diff KERNEL.elf [SECONDS [STEPS]] */
+ * programs of the realistic mix: model vs kernel (persistent, hash mode),
+ * model vs the host's Linux (as root; else skipped) and model vs Linux in
+ * QEMU (persistent, full mode), in one run so that their ratios are fair.
+ * usage: bench_diff KERNEL.elf BZIMAGE INITRAMFS [SECONDS [STEPS]] */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,26 +12,31 @@
 #include "host/clock.h"
 #include "gen/gen.h"
 
-static struct fk_target target[2];
+static struct fk_target target[FK_NBACKEND];
 static struct fk_prog prog;
 static struct fk_divergence d;
 
 int main(int argc, char **argv)
 {
-    static const char *const name[] = { "kernel", "linux" };
-    if (argc < 2 || argc > 4) {
-        fprintf(stderr, "usage: bench_diff KERNEL.elf [SECONDS [STEPS (1..%d)]]\n",
-                FK_MAX_STEPS);
+    if (argc < 4 || argc > 6) {
+        fprintf(stderr, "usage: bench_diff KERNEL.elf BZIMAGE INITRAMFS [SECONDS [STEPS "
+                "(1..%d)]]\n", FK_MAX_STEPS);
         return 2;
     }
-    double seconds = argc > 2 ? fk_arg_real("bench", "SECONDS", argv[2], 0.001, 1e6) : 5;
-    uint32_t nsteps = argc > 3 ? (uint32_t)fk_arg_int("bench", "STEPS", argv[3], 1, FK_MAX_STEPS) : 20;
-    for (int b = 0; b < 2; b++) {
-        fk_target_init(&target[b], b, argv[1]);
+    struct fk_images img = { argv[1], argv[2], argv[3] };
+    double seconds = argc > 4 ? fk_arg_real("bench", "SECONDS", argv[4], 0.001, 1e6) : 5;
+    uint32_t nsteps = argc > 5 ? (uint32_t)fk_arg_int("bench", "STEPS", argv[5], 1, FK_MAX_STEPS) : 20;
+    for (int b = 0; b < FK_NBACKEND; b++) {
+        double boot = fk_now();
+        fk_target_init(&target[b], b, &img);
         if (fk_target_ready(&target[b])) {
-            fprintf(stderr, "bench: %s\n", target[b].why);
+            printf("model vs %s: skipped: %s\n", fk_backend_names[b], target[b].why);
+            if (b == FK_LINUX)
+                continue;
             return 1;
         }
+        if (b != FK_LINUX)
+            printf("%s: boot to HELLO in %.2f s\n", fk_backend_names[b], fk_now() - boot);
         struct fk_rng rng = fk_rng_seed(7);
         long steps = 0, programs = 0, findings = 0;
         double t0 = fk_now(), t;
@@ -43,7 +49,7 @@ int main(int argc, char **argv)
         }
         fk_target_stop(&target[b]);
         printf("model vs %s: %ld programs, %ld steps in %.2f s: %.0f steps/s (%u-step "
-               "programs; %ld not agreeing)\n", name[b], programs, steps, t, steps / t, nsteps,
+               "programs; %ld not agreeing)\n", fk_backend_names[b], programs, steps, t, steps / t, nsteps,
                findings);
     }
     return 0;

@@ -1,6 +1,8 @@
 #include "diff/compare.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "model/model.h"
 
 static uint32_t next_id = 1;
@@ -29,7 +31,9 @@ static int trouble(struct fk_qemu *q, int got, const struct fk_frame *f,
         return 0;
     }
     if (got < 0) {
-        snprintf(d->why, sizeof d->why, "the kernel died (QEMU exited)");
+        snprintf(d->why, sizeof d->why, "%s", q->linux_guest
+                 ? "Linux died (QEMU exited: a panic, or the agent exited; console log below)"
+                 : "the kernel died (QEMU exited)");
         d->verdict = FK_HANG;
         fk_qemu_stop(q);
         return 0;
@@ -79,50 +83,106 @@ static int next_frame(struct fk_qemu *q, struct fk_frame *f, int first)
     return got;
 }
 
-/* One run of p; *link set when frames went missing or out of order. */
+static void linux_judge(const struct fk_step *s, uint32_t i, const struct fk_result *lr,
+                        struct fk_divergence *d);
+
+/* The kernel's STEP at step i, against the model's result r. */
+static void kernel_step(const struct fk_step_msg *m, uint32_t i, const struct fk_result *r,
+                        struct fk_divergence *d)
+{
+    static struct fk_obs canon;
+    model_canon(&canon);
+    if (m->result.kind != r->kind || m->result.val != r->val || m->result.aux != r->aux
+        || m->hash1 != fk_obs_hash(&canon, FK_L1, scratch)
+        || m->hash2 != fk_obs_hash(&canon, FK_L2, scratch)) {
+        d->verdict = FK_DIVERGE;
+        d->step = i;
+        d->model = *r;
+        d->other = m->result;
+    }
+}
+
+/* The agent's STEP_FULL: Linux's result and L1, judged by Linux's rules.
+ * -1 when the L1 bytes are malformed (the link's fault). */
+static int guest_step(const struct fk_step_msg *m, const struct fk_step *s, uint32_t i,
+                      struct fk_divergence *d)
+{
+    if (fk_obs_deserialize(m->l1, m->n1, 0, 0, &d->other_obs))
+        return -1;
+    linux_judge(s, i, &m->result, d);
+    return 0;
+}
+
+/* An agent's ERROR for program id at step i: it could not run or observe
+ * the step (a Linux process that did not finish it). The verdict, as the
+ * host's Linux backend gives it; 0 when f is something else. */
+static int agent_error(struct fk_qemu *q, const struct fk_frame *f, uint32_t id, uint32_t i,
+                       struct fk_divergence *d)
+{
+    struct fk_error_msg e;
+    if (!q->linux_guest || f->type != FK_T_ERROR || fk_error_get(f->payload, f->len, &e)
+        || e.prog_id != id || e.code != FK_ERR_BACKEND)
+        return 0;
+    snprintf(d->why, sizeof d->why, "Linux in QEMU: %.*s", (int)e.text_len,
+             (const char *)e.text);
+    d->verdict = FK_HANG;
+    d->step = i;
+    drain(q);
+    return 1;
+}
+
+/* One run of p; *link set when frames went missing or out of order. The
+ * bundled kernel runs in hash mode (L0 and both hashes), Linux's agent in
+ * full mode (L0 and L1, under Linux's comparison rules). */
 static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
                                struct fk_divergence *d, int *link)
 {
-    static struct fk_obs canon;
     struct fk_frame f;
     struct fk_step_msg m;
     struct fk_end_msg e;
+    int guest = q->linux_guest;
+    uint8_t want = guest ? FK_T_STEP_FULL : FK_T_STEP;
     uint32_t id = next_id++, gaps = q->seq_gaps;
     memset(d, 0, sizeof *d);
     d->verdict = FK_AGREE;
-    d->against = "kernel";
-    d->level = FK_L2;
+    d->against = guest ? "qemu-linux" : "kernel";
+    d->level = guest ? FK_L1 : FK_L2;
     *link = 0;
     model_reset();
-    if (fk_qemu_send_program(q, p, FK_MODE_HASH, id)) {
+    if (fk_qemu_send_program(q, p, guest ? FK_MODE_FULL : FK_MODE_HASH, id)) {
         snprintf(d->why, sizeof d->why, "could not send the program: %.200s", q->why);
         d->verdict = FK_HANG;
         fk_qemu_stop(q);
         return d->verdict;
     }
     for (uint32_t i = 0; i < p->nsteps; i++) {
-        struct fk_result r = model_step(p->step[i]);
+        struct fk_result r = guest ? (struct fk_result){ 0, 0, 0 } : model_step(p->step[i]);
         int got = next_frame(q, &f, i == 0);
-        if (got != 1 || f.type != FK_T_STEP || fk_step_get(f.payload, f.len, &m)
-            || m.prog_id != id || m.step != i || q->seq_gaps != gaps) {
+        if (got == 1 && agent_error(q, &f, id, i, d))
+            return d->verdict;
+        int bad = got != 1 || f.type != want
+                  || (guest ? fk_step_full_get(f.payload, f.len, &m)
+                            : fk_step_get(f.payload, f.len, &m))
+                  || m.prog_id != id || m.step != i || q->seq_gaps != gaps;
+        if (!bad && d->verdict == FK_AGREE) {
+            if (!guest)
+                kernel_step(&m, i, &r, d);
+            else
+                bad = guest_step(&m, &p->step[i], i, d) != 0;
+        }
+        if (bad) {
+            memset(d, 0, sizeof *d);
+            d->against = guest ? "qemu-linux" : "kernel";
+            d->level = guest ? FK_L1 : FK_L2;
             d->step = i;
             d->model = r;
             *link = trouble(q, got, &f, d);
             return d->verdict;
         }
-        if (d->verdict != FK_AGREE)
-            continue;
-        model_canon(&canon);
-        if (m.result.kind != r.kind || m.result.val != r.val || m.result.aux != r.aux
-            || m.hash1 != fk_obs_hash(&canon, FK_L1, scratch)
-            || m.hash2 != fk_obs_hash(&canon, FK_L2, scratch)) {
-            d->verdict = FK_DIVERGE;
-            d->step = i;
-            d->model = r;
-            d->other = m.result;
-        }
     }
     int got = next_frame(q, &f, p->nsteps == 0);
+    if (got == 1 && agent_error(q, &f, id, p->nsteps, d))
+        return d->verdict;      /* p0 could not start: no step ran */
     if (got != 1 || f.type != FK_T_END || fk_end_get(f.payload, f.len, &e)
         || e.prog_id != id || e.steps != p->nsteps || q->seq_gaps != gaps) {
         d->step = p->nsteps;
@@ -131,12 +191,14 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
     }
     if (d->verdict == FK_AGREE && !e.leak_ok) {
         struct fk_out o = fk_out_make(d->why, sizeof d->why);
-        fk_out_str(&o, "END reports a leak: ");
+        fk_out_str(&o, guest ? "END reports processes left behind: " : "END reports a leak: ");
         fk_end_describe(&e, &o);
         fk_out_cstr(&o);
         d->step = p->nsteps;
         d->verdict = FK_LEAK;
     }
+    if (d->verdict == FK_AGREE)
+        d->step = p->nsteps;
     return d->verdict;
 }
 
@@ -157,7 +219,7 @@ enum fk_verdict fk_compare_kernel(struct fk_qemu *q, const struct fk_prog *p,
     for (int run = 0; run < 2; run++) {
         enum fk_verdict v = attempt(q, p, d, &link);
         if (!link) {
-            if (v == FK_DIVERGE)
+            if (v == FK_DIVERGE && !q->linux_guest)
                 replay(q, p, d);
             return v;
         }
@@ -272,21 +334,17 @@ static int same_result(const struct fk_result *a, const struct fk_result *b)
     return a->kind == b->kind && a->val == b->val && a->aux == b->aux;
 }
 
-static void linux_step_compare(struct fk_linux *lx, const struct fk_step *s, uint32_t i,
-                               struct fk_divergence *d)
+/* Linux's step s (result lr, observation already in d->other_obs) against
+ * the model's, under the spec's rules for Linux; the model takes its step
+ * here. */
+static void linux_judge(const struct fk_step *s, uint32_t i, const struct fk_result *lr,
+                        struct fk_divergence *d)
 {
-    struct fk_result lr, mr;
-    if (fk_linux_step(lx, s, &lr) || fk_linux_observe(lx, &d->other_obs)) {
-        snprintf(d->why, sizeof d->why, "%s", lx->why);
-        d->verdict = FK_HANG;
-        d->step = i;
-        return;
-    }
-    struct fk_step ms = follow_wait(s, &lr);
-    follow_mprotect(s, &lr, &d->other_obs);
-    mr = model_step(ms);
+    struct fk_step ms = follow_wait(s, lr);
+    follow_mprotect(s, lr, &d->other_obs);
+    struct fk_result mr = model_step(ms);
     model_canon(&d->model_obs);
-    if (same_result(&mr, &lr) && same_l1(&d->model_obs, &d->other_obs))
+    if (same_result(&mr, lr) && same_l1(&d->model_obs, &d->other_obs))
         return;
     const char *policy = host_policy(&ms, &mr, &d->model_obs);
     d->verdict = policy ? FK_NOT_COMPARABLE : FK_DIVERGE;
@@ -295,8 +353,21 @@ static void linux_step_compare(struct fk_linux *lx, const struct fk_step *s, uin
                  policy);
     d->step = i;
     d->model = mr;
-    d->other = lr;
+    d->other = *lr;
     d->have_obs = 1;
+}
+
+static void linux_step_compare(struct fk_linux *lx, const struct fk_step *s, uint32_t i,
+                               struct fk_divergence *d)
+{
+    struct fk_result lr;
+    if (fk_linux_step(lx, s, &lr) || fk_linux_observe(lx, &d->other_obs)) {
+        snprintf(d->why, sizeof d->why, "%s", lx->why);
+        d->verdict = FK_HANG;
+        d->step = i;
+        return;
+    }
+    linux_judge(s, i, &lr, d);
 }
 
 enum fk_verdict fk_compare_linux(struct fk_linux *lx, const struct fk_prog *p,
@@ -322,25 +393,68 @@ enum fk_verdict fk_compare_linux(struct fk_linux *lx, const struct fk_prog *p,
 
 /* ---- targets ---- */
 
-int fk_backends_named(const char *name, int use[2])
+const char *const fk_backend_names[FK_NBACKEND] = { "kernel", "linux", "qemu-linux" };
+
+int fk_backends_named(const char *name, int use[FK_NBACKEND])
 {
-    int all = !strcmp(name, "all");
-    use[0] = all || !strcmp(name, "kernel");
-    use[1] = all || !strcmp(name, "linux");
-    return use[0] || use[1] ? 0 : -1;
+    int any = 0;
+    for (int b = 0; b < FK_NBACKEND; b++) {
+        use[b] = !strcmp(name, "all") || !strcmp(name, fk_backend_names[b]);
+        any |= use[b];
+    }
+    return any ? 0 : -1;
 }
 
-void fk_target_init(struct fk_target *t, int on_linux, const char *kernel)
+void fk_images_kernel(struct fk_images *img, const char *path)
+{
+    if (fk_is_bzimage(path))
+        img->bzimage = path;
+    else
+        img->kernel = path;
+}
+
+void fk_target_init(struct fk_target *t, enum fk_backend b, const struct fk_images *img)
 {
     memset(t, 0, sizeof *t);
-    t->on_linux = on_linux;
-    t->kernel = kernel;
+    t->backend = b;
+    t->img = *img;
     t->q.pid = t->q.to_kernel = t->q.from_kernel = -1;
+    if (b == FK_QEMU_LINUX) {
+        const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+        static int n;
+        snprintf(t->log, sizeof t->log, "%s/forkspec-console-%d-%d.log", tmp, (int)getpid(), n++);
+    }
+}
+
+static int start_qemu(struct fk_target *t)
+{
+    if (t->backend == FK_KERNEL) {
+        if (!fk_qemu_start(&t->q, t->img.kernel, NULL))
+            return 0;
+        snprintf(t->why, sizeof t->why, "kernel %.40s did not start: %.200s", t->img.kernel,
+                 t->q.why);
+        return -1;
+    }
+    if (!t->img.bzimage || !t->img.initramfs) {
+        snprintf(t->why, sizeof t->why, "no %s for qemu-linux (--kernel BZIMAGE; "
+                 "./forkspec passes Debian's, fetched by tools/setup)",
+                 t->img.bzimage ? "initramfs" : "Linux image");
+        return -1;
+    }
+    if (!fk_qemu_start_linux(&t->q, t->img.bzimage, t->img.initramfs, t->log))
+        return 0;
+    char tail[101];
+    fk_qemu_log_tail(&t->q, tail, sizeof tail);
+    for (char *c = tail; *c; c++)
+        *c = *c == '\n' || *c == '\r' ? ' ' : *c;
+    snprintf(t->why, sizeof t->why, "Linux %.40s did not start: %.90s; console: ...%.100s",
+             t->img.bzimage, t->q.why, tail);
+    return -1;
 }
 
 int fk_target_ready(struct fk_target *t)
 {
-    if (t->on_linux) {
+    if (t->backend == FK_LINUX) {
         if (!t->lx_open && fk_linux_open(&t->lx)) {
             snprintf(t->why, sizeof t->why, "the Linux backend cannot start: %.200s", t->lx.why);
             fk_linux_close(&t->lx);
@@ -349,11 +463,15 @@ int fk_target_ready(struct fk_target *t)
         t->lx_open = 1;
         return 0;
     }
-    if (t->q.pid < 0 && fk_qemu_start(&t->q, t->kernel, NULL)) {
-        snprintf(t->why, sizeof t->why, "kernel %.40s did not start: %.200s", t->kernel, t->q.why);
-        return -1;
-    }
-    return 0;
+    return t->q.pid < 0 ? start_qemu(t) : 0;
+}
+
+/* A hang, panic or death of a kernel in QEMU: its log's tail goes with the
+ * finding (the bundled kernel's debug port, Linux's console). */
+static void keep_log(struct fk_target *t, struct fk_divergence *d)
+{
+    if (t->backend == FK_QEMU_LINUX && (d->verdict == FK_HANG || d->verdict == FK_PANIC))
+        fk_qemu_log_tail(&t->q, d->log_tail, sizeof d->log_tail);
 }
 
 enum fk_verdict fk_compare(struct fk_target *t, const struct fk_prog *p,
@@ -361,19 +479,27 @@ enum fk_verdict fk_compare(struct fk_target *t, const struct fk_prog *p,
 {
     if (fk_target_ready(t)) {
         memset(d, 0, sizeof *d);
-        d->against = t->on_linux ? "linux" : "kernel";
+        d->against = fk_backend_names[t->backend];
         d->verdict = FK_HANG;
         snprintf(d->why, sizeof d->why, "%.250s", t->why);
+        keep_log(t, d);
+        fk_qemu_stop(&t->q);
         return d->verdict;
     }
-    return t->on_linux ? fk_compare_linux(&t->lx, p, d) : fk_compare_kernel(&t->q, p, d);
+    if (t->backend == FK_LINUX)
+        return fk_compare_linux(&t->lx, p, d);
+    fk_compare_kernel(&t->q, p, d);
+    keep_log(t, d);
+    return d->verdict;
 }
 
 void fk_target_stop(struct fk_target *t)
 {
-    if (t->on_linux && t->lx_open)
+    if (t->backend == FK_LINUX && t->lx_open)
         fk_linux_close(&t->lx);
     t->lx_open = 0;
-    if (!t->on_linux)
+    if (t->backend != FK_LINUX)
         fk_qemu_stop(&t->q);
+    if (t->log[0])
+        unlink(t->log);
 }

@@ -11,21 +11,27 @@
 #include "host/progfile.h"
 
 static const char usage[] =
-    "usage: forkspec diff [--against kernel|linux|all] [--binary] [--json] PROG...\n"
-    "  --against B   kernel (default), linux (the host kernel, as root), or all\n"
+    "usage: forkspec diff [--against kernel|linux|qemu-linux|all] [--binary] [--json] PROG...\n"
+    "  --against B   kernel (default: the bundled kernel in QEMU), linux (the host's\n"
+    "                kernel, as root), qemu-linux (Linux in QEMU), or all (linux only\n"
+    "                when it can run here)\n"
     "  --binary      the programs are in the binary form\n"
     "  --json        one JSON object per program and backend, no summary\n"
-    "  --kernel ELF  the kernel image (./forkspec diff passes the bundled one)\n";
+    "  --kernel PATH the kernel image: an x86-64 bzImage is qemu-linux's, anything else the\n"
+    "                bundled kernel's (./forkspec passes both defaults)\n"
+    "  --initramfs F qemu-linux's agent (./forkspec passes //backends:initramfs)\n";
 
 static struct fk_prog prog;
 static struct fk_divergence d;
-static struct fk_target target[2];      /* kernel, linux */
+static struct fk_target target[FK_NBACKEND];
 
 int main(int argc, char **argv)
 {
-    const char *against = "kernel", *kernel = "bazel-bin/kernel/kernel.elf";
+    const char *against = "kernel";
+    struct fk_images img = FK_IMAGES_DEFAULT;
     static const struct option options[] = {
         { "against", required_argument, 0, 'a' }, { "kernel", required_argument, 0, 'k' },
+        { "initramfs", required_argument, 0, 'i' },
         { "binary", no_argument, 0, 'B' },        { "json", no_argument, 0, 'j' },
         { "help", no_argument, 0, 'h' },          { 0, 0, 0, 0 },
     };
@@ -33,7 +39,8 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", options, 0)) != -1) {
         switch (c) {
         case 'a': against = optarg; break;
-        case 'k': kernel = optarg; break;
+        case 'k': fk_images_kernel(&img, optarg); break;
+        case 'i': img.initramfs = optarg; break;
         case 'B': binary = 1; break;
         case 'j': json = 1; break;
         case 'h': fputs(usage, stdout); return 0;
@@ -43,22 +50,26 @@ int main(int argc, char **argv)
     first = optind;
     if (first == argc)
         return fprintf(stderr, "forkspec diff: no program given\n%s", usage), 2;
-    int use[2];
+    int use[FK_NBACKEND];
     if (fk_backends_named(against, use))
-        return fprintf(stderr, "forkspec diff: --against %s: not kernel, linux or all\n",
-                       against), 2;
+        return fprintf(stderr, "forkspec diff: --against %s: not kernel, linux, qemu-linux "
+                       "or all\n", against), 2;
     for (int i = first; i < argc; i++)     /* every program is checked first */
         if (fk_load_program("forkspec diff", argv[i], binary, &prog))
             return 2;
-    for (int b = 0; b < 2; b++) {
-        fk_target_init(&target[b], b, kernel);
-        if (use[b] && fk_target_ready(&target[b]))
+    for (int b = 0; b < FK_NBACKEND; b++) {
+        fk_target_init(&target[b], b, &img);
+        if (!use[b] || !fk_target_ready(&target[b]))
+            continue;
+        if (b != FK_LINUX || strcmp(against, "all"))
             return fprintf(stderr, "forkspec diff: %s\n", target[b].why), 2;
+        fprintf(stderr, "forkspec diff: skipping linux: %s\n", target[b].why);
+        use[b] = 0;
     }
     for (int i = first; i < argc; i++) {
         fk_load_program("forkspec diff", argv[i], binary, &prog);
         int same = 1, compared = 1;
-        for (int b = 0; b < 2; b++) {
+        for (int b = 0; b < FK_NBACKEND; b++) {
             if (!use[b])
                 continue;
             enum fk_verdict v = fk_compare(&target[b], &prog, &d);
@@ -75,7 +86,7 @@ int main(int argc, char **argv)
         differ += !same;
         other += same && !compared;
     }
-    for (int b = 0; b < 2; b++)
+    for (int b = 0; b < FK_NBACKEND; b++)
         fk_target_stop(&target[b]);
     if (!json)
         printf("%d program(s): %d agree, %d differ, %d not comparable on Linux past a step\n",

@@ -121,6 +121,23 @@ int fk_finding_record(const char *root, const char *sig, const char *by, char *d
     return -1;
 }
 
+/* Copies the file at src into dir/name. */
+static int copy_into(const char *dir, const char *name, const char *src)
+{
+    char path[PATH_CAP], buf[1 << 16];
+    FILE *in = fopen(src, "rb"), *out = join(path, sizeof path, dir, name) ? 0 : fopen(path, "wb");
+    size_t n;
+    int bad = !in || !out;
+    while (!bad && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        bad = fwrite(buf, 1, n, out) != n;
+    bad |= in && ferror(in);
+    if (in)
+        fclose(in);
+    if (out)
+        bad |= fclose(out) != 0;
+    return bad ? -1 : 0;
+}
+
 /* replay.sh: model vs the backend again, then the backend's observations,
  * from any directory. FORKSPEC_ROOT (set by ./forkspec) names the checkout
  * that saved it; else forkspec on the PATH. */
@@ -128,8 +145,9 @@ static int write_replay(const char *dir, const struct fk_target *t)
 {
     char text[2048];
     const char *root = getenv("FORKSPEC_ROOT");
-    const char *b = t->on_linux ? "linux" : "kernel";
-    const char *k = t->on_linux ? "" : " --kernel \"$here/kernel.elf\"";
+    const char *b = fk_backend_names[t->backend];
+    const char *k = t->backend == FK_KERNEL ? " --kernel \"$here/kernel.elf\""
+                    : t->backend == FK_QEMU_LINUX ? " --kernel \"$here/bzImage\"" : "";
     size_t len = (size_t)snprintf(text, sizeof text,
         "#!/bin/sh\n"
         "# Replays this finding from any directory: the model vs %s%s,\n"
@@ -138,7 +156,7 @@ static int write_replay(const char *dir, const struct fk_target *t)
         "forkspec=${FORKSPEC:-%s%s}\n"
         "\"$forkspec\" diff --against %s%s \"$here/minimal.prog\"\n"
         "\"$forkspec\" run --backend %s%s --state \"$here/minimal.prog\"\n",
-        b, t->on_linux ? "" : " (the one that showed it)", b,
+        b, t->backend != FK_LINUX ? " (the one that showed it)" : "", b,
         root ? root : "", root ? "/forkspec" : "forkspec", b, k, b, k);
     return len < sizeof text ? fk_write_file(dir, "replay.sh", text, len, 0755) : -1;
 }
@@ -150,7 +168,7 @@ static int write_qemu_repro(const char *dir, const struct fk_target *t, const ch
     static char elf[8 << 20];
     static uint8_t bin[FK_MAX_STEPS * 32];
     char text[2048], model[128] = "", kernel[128] = "", what[400] = "";
-    FILE *f = fopen(t->kernel, "rb");
+    FILE *f = fopen(t->img.kernel, "rb");
     size_t n = f ? fread(elf, 1, sizeof elf, f) : 0;
     if (!f || fclose(f) || n == 0 || n == sizeof elf
         || fk_write_file(dir, "kernel.elf", elf, n, 0644))
@@ -210,7 +228,11 @@ int fk_save_finding(const char *root, const char *name, const char *by, struct f
     snprintf(header, sizeof header, "# minimized by %s; same divergence: %s\n", by, sig);
     bad |= fk_write_program(dir, "minimal.prog", header, prog);
     bad |= write_replay(dir, t);
-    if (!t->on_linux)
+    if (d->log_tail[0])
+        bad |= fk_write_file(dir, "console-tail.txt", d->log_tail, strlen(d->log_tail), 0644);
+    if (t->backend == FK_QEMU_LINUX)
+        bad |= copy_into(dir, "bzImage", t->img.bzimage);
+    if (t->backend == FK_KERNEL)
         bad |= write_qemu_repro(dir, t, sig, prog, d);
     else if (d->verdict == FK_DIVERGE) {
         char path[PATH_CAP];

@@ -19,20 +19,23 @@
 #include "host/progfile.h"
 
 static const char usage[] =
-    "usage: forkspec gate [--against kernel|linux|all] [--seconds N | --programs N]\n"
+    "usage: forkspec gate [--against kernel|linux|qemu-linux|all] [--seconds N | --programs N]\n"
     "                     [--seed S] [--findings D] [--first] CORPUS.prog...\n"
-    "  --against B   the backends: kernel, linux or all (default)\n"
+    "  --against B   the backends: kernel, linux, qemu-linux or all (default: kernel and\n"
+    "                qemu-linux, and linux when it can run here, i.e. as root)\n"
     "  --seconds N   how long the random phase runs on each backend (default 30)\n"
     "  --programs N  instead: how many random programs it runs on each backend\n"
     "  --seed S      its seed (default 1)\n"
     "  --findings D  where findings are kept, one directory each, minimized\n"
     "                (default gate-findings)\n"
     "  --first       stop at the first finding\n"
-    "  --kernel ELF  the kernel image (./forkspec gate passes the bundled one)\n";
+    "  --kernel PATH the kernel image: an x86-64 bzImage is qemu-linux's, anything else the\n"
+    "                bundled kernel's (./forkspec passes both defaults)\n"
+    "  --initramfs F qemu-linux's agent (./forkspec passes //backends:initramfs)\n";
 
 static struct fk_prog prog;
 static struct fk_divergence d;
-static struct fk_target target[2];      /* kernel, linux */
+static struct fk_target target[FK_NBACKEND];
 static int not_comparable;
 
 static const char *findings = "gate-findings";
@@ -65,7 +68,8 @@ static int check(struct fk_target *t, const char *name, int quiet)
     if (v == FK_NOT_COMPARABLE) {
         not_comparable++;
         if (!quiet)
-            printf("%s: not comparable on linux from step %u: %s\n", name, d.step, d.why);
+            printf("%s: not comparable on %s from step %u: %s\n", name,
+                   fk_backend_names[t->backend], d.step, d.why);
         return 0;
     }
     fk_report_print(stdout, name, &prog, &d);
@@ -78,7 +82,7 @@ static int check(struct fk_target *t, const char *name, int quiet)
 static int gate(struct fk_target *t, char **corpus, int n, long long programs,
                 double seconds, unsigned long long seed, int stop_first)
 {
-    const char *b = t->on_linux ? "linux" : "kernel";
+    const char *b = fk_backend_names[t->backend];
     int bad = 0, nc = not_comparable;
     long long random = 0;
     for (int i = 0; i < n && !(stop_first && bad); i++) {
@@ -110,16 +114,19 @@ int main(int argc, char **argv)
         { "seconds", required_argument, 0, 's' },  { "programs", required_argument, 0, 'n' },
         { "seed", required_argument, 0, 'r' },     { "findings", required_argument, 0, 'f' },
         { "first", no_argument, 0, '1' },          { "help", no_argument, 0, 'h' },
+        { "initramfs", required_argument, 0, 'i' },
         { 0, 0, 0, 0 },
     };
-    const char *cmd = "forkspec gate", *kernel = "bazel-bin/kernel/kernel.elf", *against = "all";
+    const char *cmd = "forkspec gate", *against = "all";
+    struct fk_images img = FK_IMAGES_DEFAULT;
     double seconds = 30;
     long long programs = -1;
     unsigned long long seed = 1;
     int bad = 0, stop_first = 0, c;
     while ((c = getopt_long(argc, argv, "h", options, 0)) != -1) {
         switch (c) {
-        case 'k': kernel = optarg; break;
+        case 'k': fk_images_kernel(&img, optarg); break;
+        case 'i': img.initramfs = optarg; break;
         case 'a': against = optarg; break;
         case 's': seconds = fk_arg_real(cmd, "--seconds", optarg, 0, 1e9); break;
         case 'n': programs = fk_arg_int(cmd, "--programs", optarg, 0, 1000000000); break;
@@ -132,14 +139,19 @@ int main(int argc, char **argv)
     }
     if (optind == argc)
         return fprintf(stderr, "%s: no corpus given\n%s", cmd, usage), 2;
-    int use[2];
+    int use[FK_NBACKEND];
     if (fk_backends_named(against, use))
-        return fprintf(stderr, "%s: --against %s: not kernel, linux or all\n", cmd, against), 2;
+        return fprintf(stderr, "%s: --against %s: not kernel, linux, qemu-linux or all\n", cmd,
+                       against), 2;
     for (int i = optind; i < argc; i++)
         if (fk_load_program(cmd, argv[i], 0, &prog))
             return 2;
-    for (int b = 0; b < 2 && !(stop_first && bad); b++) {
-        fk_target_init(&target[b], b, kernel);
+    for (int b = 0; b < FK_NBACKEND && !(stop_first && bad); b++) {
+        fk_target_init(&target[b], b, &img);
+        if (use[b] && b == FK_LINUX && !strcmp(against, "all") && fk_target_ready(&target[b])) {
+            printf("gate: linux: skipped: %s\n", target[b].why);
+            continue;
+        }
         if (use[b])
             bad += gate(&target[b], argv + optind, argc - optind, programs, seconds, seed,
                         stop_first);

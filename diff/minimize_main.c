@@ -9,8 +9,10 @@
 #include "host/progfile.h"
 
 static const char usage[] =
-    "usage: forkspec minimize [--against kernel|linux] [--binary] [-o OUT] PROG\n"
-    "  --kernel ELF  the kernel image (./forkspec minimize passes the bundled one)\n";
+    "usage: forkspec minimize [--against kernel|linux|qemu-linux] [--binary] [-o OUT] PROG\n"
+    "  --kernel PATH the kernel image: an x86-64 bzImage is qemu-linux's, anything else the\n"
+    "                bundled kernel's (./forkspec passes both defaults)\n"
+    "  --initramfs F qemu-linux's agent (./forkspec passes //backends:initramfs)\n";
 
 static struct fk_prog prog;
 static struct fk_target t;
@@ -18,18 +20,21 @@ static char text[1 << 16];
 
 int main(int argc, char **argv)
 {
-    const char *kernel = "bazel-bin/kernel/kernel.elf", *path = 0, *out_path = 0;
+    const char *path = 0, *out_path = 0;
+    struct fk_images img = FK_IMAGES_DEFAULT;
     const char *against = "kernel";
     static const struct option options[] = {
         { "kernel", required_argument, 0, 'k' }, { "against", required_argument, 0, 'a' },
         { "binary", no_argument, 0, 'B' },       { "help", no_argument, 0, 'h' },
+        { "initramfs", required_argument, 0, 'i' },
         { 0, 0, 0, 0 },
     };
     int binary = 0, c;
     char sig[1024];
     while ((c = getopt_long(argc, argv, "ho:", options, 0)) != -1) {
         switch (c) {
-        case 'k': kernel = optarg; break;
+        case 'k': fk_images_kernel(&img, optarg); break;
+        case 'i': img.initramfs = optarg; break;
         case 'a': against = optarg; break;
         case 'o': out_path = optarg; break;
         case 'B': binary = 1; break;
@@ -43,10 +48,13 @@ int main(int argc, char **argv)
     path = argv[optind];
     if (fk_load_program("forkspec minimize", path, binary, &prog))
         return 2;
-    if (strcmp(against, "kernel") && strcmp(against, "linux"))
-        return fprintf(stderr, "forkspec minimize: --against %s: not kernel or linux\n",
-                       against), 2;
-    fk_target_init(&t, !strcmp(against, "linux"), kernel);
+    int use[FK_NBACKEND], b = 0;
+    if (fk_backends_named(against, use) || !strcmp(against, "all"))
+        return fprintf(stderr, "forkspec minimize: --against %s: not kernel, linux or "
+                       "qemu-linux\n", against), 2;
+    while (!use[b])
+        b++;
+    fk_target_init(&t, b, &img);
     if (fk_target_ready(&t))
         return fprintf(stderr, "forkspec minimize: %s\n", t.why), 2;
     fk_divergence_signature(&t, &prog, sig, sizeof sig);

@@ -13,7 +13,7 @@ static const char *verdict_name(const struct fk_divergence *d)
         [FK_PANIC] = "kernel panic", [FK_HANG] = "kernel hang",
         [FK_TRANSPORT] = "transport failure", [FK_NOT_COMPARABLE] = "not comparable",
     };
-    return d->verdict == FK_HANG && d->against && !strcmp(d->against, "linux")
+    return d->verdict == FK_HANG && d->against && strstr(d->against, "linux")
                ? "linux hang" : names[d->verdict];
 }
 
@@ -164,6 +164,23 @@ void fk_report_signature(const struct fk_prog *p, const struct fk_divergence *d,
     fk_out_cstr(&o);
 }
 
+/* The last lines of a kernel's console log, indented. */
+static void print_log_tail(FILE *out, const char *tail)
+{
+    enum { LINES = 25 };
+    const char *start = tail + strlen(tail);
+    for (int n = 0; start > tail && n <= LINES; n += start[-1] == '\n')
+        start--;
+    fprintf(out, "  the end of the kernel's console log:\n");
+    for (const char *line = start; *line;) {
+        size_t len = strcspn(line, "\r\n");
+        if (len)
+            fprintf(out, "  | %.*s\n", (int)len, line);
+        line += len;
+        line += strspn(line, "\r\n");
+    }
+}
+
 void fk_report_print(FILE *out, const char *name, const struct fk_prog *p,
                      const struct fk_divergence *d)
 {
@@ -176,6 +193,8 @@ void fk_report_print(FILE *out, const char *name, const struct fk_prog *p,
     fprintf(out, "%s%s\n", d->why[0] ? ": " : "", d->why);
     for (uint32_t i = from; i <= d->step && i < p->nsteps; i++)
         print_step(out, i == d->step ? ">" : " ", i, &p->step[i]);
+    if (d->log_tail[0])
+        print_log_tail(out, d->log_tail);
     if (d->verdict != FK_DIVERGE && d->verdict != FK_NOT_COMPARABLE)
         return;
     const struct fk_step *s = &p->step[d->step];
@@ -228,6 +247,14 @@ void fk_report_json(FILE *out, const char *name, const struct fk_prog *p,
     if (d->why[0]) {
         fprintf(out, ", \"why\": ");
         json_string(out, d->why);
+    }
+    if (d->log_tail[0]) {
+        fprintf(out, ", \"console_tail\": ");
+        json_string(out, d->log_tail);
+    }
+    if (d->log_tail[0]) {
+        fprintf(out, ", \"console_tail\": ");
+        json_string(out, d->log_tail);
     }
     if ((d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE) && d->have_obs) {
         int n = differing_lines(d);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "backends/linux.h"
 #include "backends/qemu.h"
 #include "host/args.h"
@@ -11,12 +12,15 @@
 #include "host/progfile.h"
 
 static const char usage[] =
-    "usage: forkspec run [--backend model|kernel|linux] [--state] [--binary] PROG\n"
-    "  --backend B   model (default), kernel (QEMU), or linux (the host, as root)\n"
-    "  --state       print the full observation after every step (L1 and L2;\n"
-    "                L1 only on linux)\n"
-    "  --binary      PROG is in the binary form\n"
-    "  --kernel ELF  the kernel image (./forkspec run passes the bundled one)\n";
+    "usage: forkspec run [--backend model|kernel|linux|qemu-linux] [--state] [--binary] PROG\n"
+    "  --backend B     model (default), kernel (the bundled kernel in QEMU), linux (the\n"
+    "                  host, as root) or qemu-linux (Linux in QEMU, no root needed)\n"
+    "  --state         print the full observation after every step (L1 and L2;\n"
+    "                  L1 only on Linux)\n"
+    "  --binary        PROG is in the binary form\n"
+    "  --kernel PATH   a kernel image: an x86-64 bzImage is qemu-linux's, anything else\n"
+    "                  the bundled kernel's (./forkspec run passes both defaults)\n"
+    "  --initramfs F   the agent's initramfs (./forkspec run passes it)\n";
 
 static struct fk_prog prog;
 static struct fk_obs raw, canon;
@@ -71,7 +75,16 @@ static struct fk_qemu qemu;
 static int kernel_trouble(int got, const struct fk_frame *f, uint32_t step)
 {
     struct fk_panic_msg pm;
-    if (got == 0)
+    struct fk_error_msg em;
+    static char tail[2048];
+    if (qemu.linux_guest && fk_qemu_log_tail(&qemu, tail, sizeof tail))
+        fprintf(stderr, "forkspec run: the end of Linux's console log:\n%s\n", tail);
+    if (got == -2)
+        return 2;           /* a failed start: the log is all there is to say */
+    if (got == 1 && f->type == FK_T_ERROR && !fk_error_get(f->payload, f->len, &em))
+        fprintf(stderr, "forkspec run: step %u: the agent: %.*s\n", step, (int)em.text_len,
+                (const char *)em.text);
+    else if (got == 0)
         fprintf(stderr, "forkspec run: the kernel hung at step %u (no frame for 2 s)\n", step);
     else if (got < 0)
         fprintf(stderr, "forkspec run: the kernel died at step %u\n", step);
@@ -85,12 +98,42 @@ static int kernel_trouble(int got, const struct fk_frame *f, uint32_t step)
     return 1;
 }
 
-static int run_kernel(const char *kernel, int state)
+/* The console log of Linux in QEMU while run runs. */
+static char console[256];
+
+static void remove_console(void)
+{
+    unlink(console);
+}
+
+static int start_linux(const char *bzimage, const char *initramfs)
+{
+    const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    if (!bzimage) {
+        fprintf(stderr, "forkspec run: no Linux image (--kernel BZIMAGE; ./forkspec run passes "
+                        "Debian's, fetched by tools/setup)\n");
+        return -1;
+    }
+    snprintf(console, sizeof console, "%s/forkspec-run-console-%d.log", tmp, (int)getpid());
+    atexit(remove_console);
+    if (!fk_qemu_start_linux(&qemu, bzimage, initramfs, console))
+        return 0;
+    kernel_trouble(-2, 0, 0);
+    fprintf(stderr, "forkspec run: Linux %s did not start: %s\n", bzimage, qemu.why);
+    return -1;
+}
+
+static int run_kernel(const char *kernel, const char *bzimage, const char *initramfs,
+                      int linux_guest, int state)
 {
     struct fk_frame f;
     struct fk_step_msg m;
     struct fk_end_msg e;
-    if (fk_qemu_start(&qemu, kernel, NULL)) {
+    if (linux_guest) {
+        level = FK_L1;
+        if (start_linux(bzimage, initramfs))
+            return 2;
+    } else if (fk_qemu_start(&qemu, kernel, NULL)) {
         fprintf(stderr, "forkspec run: kernel %s did not start: %s\n", kernel, qemu.why);
         fk_qemu_stop(&qemu);
         return 2;
@@ -112,7 +155,8 @@ static int run_kernel(const char *kernel, int state)
         char text[200];
         struct fk_out o = fk_out_make(text, sizeof text);
         fk_end_describe(&e, &o);
-        fprintf(stderr, "forkspec run: END reports a leak: %s\n", fk_out_cstr(&o));
+        fprintf(stderr, "forkspec run: END reports %s: %s\n",
+                linux_guest ? "processes left behind" : "a leak", fk_out_cstr(&o));
         return 1;
     }
     return 0;
@@ -146,8 +190,10 @@ static int run_linux(int state)
 int main(int argc, char **argv)
 {
     const char *backend = "model", *path = NULL, *kernel = "bazel-bin/kernel/kernel.elf";
+    const char *bzimage = NULL, *initramfs = "bazel-bin/backends/initramfs.cpio";
     static const struct option options[] = {
         { "backend", required_argument, 0, 'b' }, { "kernel", required_argument, 0, 'k' },
+        { "initramfs", required_argument, 0, 'i' },
         { "state", no_argument, 0, 's' },         { "binary", no_argument, 0, 'B' },
         { "help", no_argument, 0, 'h' },          { 0, 0, 0, 0 },
     };
@@ -155,7 +201,8 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", options, 0)) != -1) {
         switch (c) {
         case 'b': backend = optarg; break;
-        case 'k': kernel = optarg; break;
+        case 'k': *(fk_is_bzimage(optarg) ? &bzimage : &kernel) = optarg; break;
+        case 'i': initramfs = optarg; break;
         case 's': state = 1; break;
         case 'B': binary = 1; break;
         case 'h': fputs(usage, stdout); return 0;
@@ -168,13 +215,17 @@ int main(int argc, char **argv)
         return 2;
     }
     path = argv[optind];
-    if (strcmp(backend, "model") && strcmp(backend, "kernel") && strcmp(backend, "linux")) {
-        fprintf(stderr, "forkspec run: backend '%s': not model, kernel or linux\n", backend);
+    if (strcmp(backend, "model") && strcmp(backend, "kernel") && strcmp(backend, "linux")
+        && strcmp(backend, "qemu-linux")) {
+        fprintf(stderr, "forkspec run: backend '%s': not model, kernel, linux or qemu-linux\n",
+                backend);
         return 2;
     }
     if (fk_load_program("forkspec run", path, binary, &prog))
         return 2;
     if (!strcmp(backend, "linux"))
         return run_linux(state);
-    return strcmp(backend, "kernel") ? run_model(state) : run_kernel(kernel, state);
+    if (!strcmp(backend, "model"))
+        return run_model(state);
+    return run_kernel(kernel, bzimage, initramfs, !strcmp(backend, "qemu-linux"), state);
 }

@@ -86,7 +86,8 @@ int main(int argc, char **argv)
     }
     if (!kernel || !findings)
         return fputs(usage, stderr), 2;
-    fk_target_init(&t, 0, kernel);
+    struct fk_images img = { kernel, 0, 0 };
+    fk_target_init(&t, FK_KERNEL, &img);
     for (int i = optind; i < argc; i++) {
         if (read_input(argv[i], &prog))
             continue;

@@ -107,7 +107,8 @@ enum fk_error_code {
     FK_ERR_TYPE = 1,        /* unknown frame type */
     FK_ERR_PAYLOAD = 2,     /* malformed payload */
     FK_ERR_MODE = 3,        /* unknown mode */
-    FK_ERR_VERSION = 4      /* unsupported protocol version */
+    FK_ERR_VERSION = 4,     /* unsupported protocol version */
+    FK_ERR_BACKEND = 5      /* an agent could not run or observe a step (text: why) */
 };
 
 struct fk_error_msg {

@@ -53,7 +53,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: minimize_test KERNEL_MUTANT_DUP2_SAME.elf\n");
         return 2;
     }
-    fk_target_init(&t, 0, argv[1]);
+    struct fk_images img = { argv[1], 0, 0 };
+    fk_target_init(&t, FK_KERNEL, &img);
     int fresh = minimize(&t, late, &a);
     minimize(&t, early, &b);
     int after = minimize(&t, late, &c);
