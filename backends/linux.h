@@ -59,7 +59,7 @@ void fk_linux_close(struct fk_linux *lx);
 int fk_linux_start(struct fk_linux *lx);
 
 /* Runs step s (canonical pids in and out). 0 with *r; -1 when the process
- * neither finished nor died within 2 s (lx->why). */
+ * neither finished nor died within 5 s (lx->why). */
 int fk_linux_step(struct fk_linux *lx, const struct fk_step *s, struct fk_result *r);
 
 /* The L1 observation now, canonical (L2 fields empty). 0, or -1 with

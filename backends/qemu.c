@@ -21,9 +21,10 @@
  * a write the kernel takes no byte of. */
 enum { HELLO_TIMEOUT_MS = 5000, RESYNC_HELLO_MS = 5000, WRITE_STALL_MS = 5000 };
 
-/* Linux boots in about 2 s of guest time; its HELLO may take far more of
- * QEMU's CPU time (TCG translating the kernel's code for the first time). */
-enum { LINUX_HELLO_TIMEOUT_MS = 60000 };
+/* Linux boots to HELLO in about 4 s of QEMU's CPU time (TCG translating
+ * the kernel's code for the first time); a wall-clock backstop 3 times as
+ * long catches a boot that halts. */
+enum { LINUX_HELLO_TIMEOUT_MS = 30000 };
 
 /* Deadlines count QEMU's own CPU time (all its threads), so a host whose
  * cores are busy with other work slows a kernel down without making it
@@ -31,6 +32,11 @@ enum { LINUX_HELLO_TIMEOUT_MS = 60000 };
  * with nothing to do) is caught by a wall-clock backstop WALL_FACTOR times
  * longer. */
 enum { WALL_FACTOR = 15, POLL_SLICE_MS = 100 };
+
+/* A Linux guest idles while it waits (a blocked step, a sleeping agent):
+ * its CPU clock stops, so the backstop is nearer; a loaded host still
+ * gives QEMU far more than a fifth of a core. */
+enum { LINUX_WALL_FACTOR = 5 };
 
 struct deadline {
     pid_t pid;
@@ -46,11 +52,16 @@ static double qemu_cpu_seconds(pid_t pid)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static struct deadline deadline_in(pid_t pid, int ms)
+static struct deadline deadline_for(pid_t pid, int ms, int factor)
 {
     double cpu = qemu_cpu_seconds(pid), s = ms / 1000.0;
     return (struct deadline){ pid, cpu < 0 ? -1 : cpu + s,
-                              fk_now() + (cpu < 0 ? s : s * WALL_FACTOR) };
+                              fk_now() + (cpu < 0 ? s : s * factor) };
+}
+
+static struct deadline deadline_in(const struct fk_qemu *q, int ms)
+{
+    return deadline_for(q->pid, ms, q->linux_guest ? LINUX_WALL_FACTOR : WALL_FACTOR);
 }
 
 /* How long the next poll may wait: 0 once the deadline has passed. */
@@ -228,7 +239,8 @@ static int boot(struct fk_qemu *q, const struct machine *m, const char *log)
     q->from_kernel = up[0];
     fk_frame_decoder_init(&q->dec);
     int wait_ms = m->linux_guest ? LINUX_HELLO_TIMEOUT_MS : HELLO_TIMEOUT_MS;
-    struct deadline hello = deadline_in(q->pid, wait_ms);
+    struct deadline hello = m->linux_guest ? deadline_for(q->pid, wait_ms, 3)
+                                           : deadline_in(q, wait_ms);
     for (;;) {
         int r = recv_until(q, &f, &hello);
         if (r < 0)
@@ -298,12 +310,12 @@ int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n)
         n = damage(&q->faults, bytes, n, damaged);
         bytes = damaged;
     }
-    struct deadline d = deadline_in(q->pid, WRITE_STALL_MS);
+    struct deadline d = deadline_in(q, WRITE_STALL_MS);
     for (size_t done = 0; done < n;) {
         ssize_t w = write(q->to_kernel, bytes + done, n - done);
         if (w > 0) {
             done += (size_t)w;
-            d = deadline_in(q->pid, WRITE_STALL_MS);
+            d = deadline_in(q, WRITE_STALL_MS);
             continue;
         }
         if (w < 0 && errno == EINTR)
@@ -340,7 +352,7 @@ int fk_qemu_resync(struct fk_qemu *q)
     struct fk_frame f;
     if (fk_qemu_write(q, zeros, sizeof zeros) || fk_qemu_send(q, FK_T_RESET, 0, 0))
         return -1;
-    struct deadline d = deadline_in(q->pid, RESYNC_HELLO_MS);
+    struct deadline d = deadline_in(q, RESYNC_HELLO_MS);
     for (;;) {
         int r = recv_until(q, &f, &d);
         if (r != 1)
@@ -348,13 +360,13 @@ int fk_qemu_resync(struct fk_qemu *q)
                              : "no HELLO after RESET");
         if (f.type == FK_T_HELLO)
             return 0;
-        d = deadline_in(q->pid, RESYNC_HELLO_MS);   /* alive: finishing a program */
+        d = deadline_in(q, RESYNC_HELLO_MS);   /* alive: finishing a program */
     }
 }
 
 int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms)
 {
-    struct deadline d = deadline_in(q->pid, timeout_ms);
+    struct deadline d = deadline_in(q, timeout_ms);
     return recv_until(q, f, &d);
 }
 

@@ -58,8 +58,9 @@ int fk_qemu_start_oneshot(struct fk_qemu *q, const char *kernel, const char *log
 
 /* Boots Linux: an x86-64 bzImage with the agent's initramfs
  * (//backends:initramfs), the kernel's console written to log (ttyS0), the
- * link on ttyS1. Waits up to 60 s of QEMU's CPU time for HELLO; then as
- * fk_qemu_start. */
+ * link on ttyS1. Waits up to 30 s of QEMU's CPU time (90 s of wall time)
+ * for HELLO; then as fk_qemu_start. A Linux guest's wall-clock backstops
+ * are 5 times its CPU timeouts, not 15 (it idles while it waits). */
 int fk_qemu_start_linux(struct fk_qemu *q, const char *bzimage, const char *initramfs,
                         const char *log);
 

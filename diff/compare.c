@@ -191,8 +191,14 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
     }
     if (d->verdict == FK_AGREE && !e.leak_ok) {
         struct fk_out o = fk_out_make(d->why, sizeof d->why);
-        fk_out_str(&o, guest ? "END reports processes left behind: " : "END reports a leak: ");
-        fk_end_describe(&e, &o);
+        if (guest) {
+            fk_out_str(&o, "END reports processes left behind: ");
+            fk_out_dec(&o, (uint32_t)(e.baseline[FK_LEAK_PROCS] - e.now[FK_LEAK_PROCS]));
+            fk_out_str(&o, " still running after the program's processes were killed");
+        } else {
+            fk_out_str(&o, "END reports a leak: ");
+            fk_end_describe(&e, &o);
+        }
         fk_out_cstr(&o);
         d->step = p->nsteps;
         d->verdict = FK_LEAK;
@@ -224,8 +230,10 @@ enum fk_verdict fk_compare_kernel(struct fk_qemu *q, const struct fk_prog *p,
             return v;
         }
         if (resync(q)) {
-            snprintf(d->why, sizeof d->why, "kernel hang: no frame for %d ms of QEMU's CPU time "
-                     "at step %u and no HELLO after RESET", FRAME_TIMEOUT_MS, d->step);
+            snprintf(d->why, sizeof d->why, "%s: no frame for %d ms of QEMU's CPU time "
+                     "at step %u and no HELLO after RESET",
+                     q->linux_guest ? "Linux in QEMU hangs" : "kernel hang", FRAME_TIMEOUT_MS,
+                     d->step);
             d->verdict = FK_HANG;
             fk_qemu_stop(q);
             return d->verdict;
@@ -444,11 +452,13 @@ static int start_qemu(struct fk_target *t)
     if (!fk_qemu_start_linux(&t->q, t->img.bzimage, t->img.initramfs, t->log))
         return 0;
     char tail[101];
+    const char *name = strrchr(t->img.bzimage, '/') ? strrchr(t->img.bzimage, '/') + 1
+                                                    : t->img.bzimage;
     fk_qemu_log_tail(&t->q, tail, sizeof tail);
     for (char *c = tail; *c; c++)
         *c = *c == '\n' || *c == '\r' ? ' ' : *c;
-    snprintf(t->why, sizeof t->why, "Linux %.40s did not start: %.90s; console: ...%.100s",
-             t->img.bzimage, t->q.why, tail);
+    snprintf(t->why, sizeof t->why, "Linux %.40s did not start: %.90s%s%.100s", name, t->q.why,
+             tail[0] ? "; console: ..." : "", tail);
     return -1;
 }
 
@@ -490,6 +500,8 @@ enum fk_verdict fk_compare(struct fk_target *t, const struct fk_prog *p,
         return fk_compare_linux(&t->lx, p, d);
     fk_compare_kernel(&t->q, p, d);
     keep_log(t, d);
+    if (t->backend == FK_QEMU_LINUX && d->verdict == FK_LEAK)
+        fk_qemu_stop(&t->q);    /* what was left behind would count again: boot afresh */
     return d->verdict;
 }
 

@@ -41,7 +41,7 @@ check "bad program: exit 2" test "$rc" = 2
 check "bad program: position" grep -q "bad.prog:2:11:" "$tmp/bad"
 "$diff" --against nowhere "$tmp/a.prog" > "$tmp/bad" 2>&1; rc=$?
 check "bad backend: exit 2" test "$rc" = 2
-check "bad backend: says so" grep -q "not kernel, linux or all" "$tmp/bad"
+check "bad backend: says so" grep -q "not kernel, linux, qemu-linux or all" "$tmp/bad"
 
 # (the host's Linux: linux_test.sh)
 if [ "$failed" != 0 ]; then

@@ -28,7 +28,9 @@ check "linux state: zombie status" grep -qE '^ +p1: zombie ppid=p0 status=exited
 check "linux state: shared open file" grep -qE '^ +file #0: file /f0 rdonly offset=16$' "$tmp/lstate"
 check "linux state: no L2" sh -c "! grep -q 'refs=\|free:' '$tmp/lstate'"
 
-"$diff" --against all --kernel kernel/kernel.elf "$tmp/a.prog" "$tmp/b.prog" > "$tmp/all" 2>&1; rc=$?
+bzimage=$(ls third_party/linux/boot/vmlinuz-* | head -1)
+"$diff" --against all --kernel kernel/kernel.elf --kernel "$bzimage" \
+    --initramfs backends/initramfs.cpio "$tmp/a.prog" "$tmp/b.prog" > "$tmp/all" 2>&1; rc=$?
 check "all: exit 0" test "$rc" = 0
 check "all: summary" grep -qx "2 program(s): 2 agree, 0 differ, 0 not comparable on Linux past a step" "$tmp/all"
 printf 'p0 pipe\np0 write 1 4000 1\np0 write 1 100 2\np0 read 0 10\n' > "$tmp/full.prog"
