@@ -3,6 +3,7 @@
  * L1 from /proc (linux.h). */
 #define _GNU_SOURCE
 #include "backends/linux.h"
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/futex.h>
@@ -497,6 +498,32 @@ static int observe_pages(struct fk_linux_proc *p, struct fk_obs_proc *o)
     return 0;
 }
 
+/* Process c's open fds, from one listing of /proc/PID/fd (16 stat calls
+ * of absent fds cost more than the listing, most under TCG). */
+static int observe_fds(struct scan *sc, uint32_t c, struct fk_obs_proc *o)
+{
+    char path[64];
+    struct stat st;
+    pid_t pid = sc->lx->proc[c].pid;
+    int open_fd[FK_NOFILE] = { 0 };
+    snprintf(path, sizeof path, "/proc/%d/fd", pid);
+    DIR *dir = opendir(path);
+    if (!dir)
+        return -1;
+    for (struct dirent *e; (e = readdir(dir));) {
+        int f = atoi(e->d_name);
+        if (e->d_name[0] >= '0' && e->d_name[0] <= '9' && f < FK_NOFILE)
+            open_fd[f] = 1;
+    }
+    closedir(dir);
+    for (int f = 0; f < FK_NOFILE; f++) {
+        snprintf(path, sizeof path, "/proc/%d/fd/%d", pid, f);
+        if (open_fd[f] && !stat(path, &st))
+            o->fd[f] = file_index(sc, c, f, &st);
+    }
+    return 0;
+}
+
 static int observe_proc(struct scan *sc, uint32_t c, struct fk_obs_proc *o)
 {
     struct fk_linux *lx = sc->lx;
@@ -522,11 +549,8 @@ static int observe_proc(struct scan *sc, uint32_t c, struct fk_obs_proc *o)
     if (stat(path, &st))
         return -1;
     o->cwd = node_of(sc, &st);
-    for (int f = 0; f < FK_NOFILE; f++) {
-        snprintf(path, sizeof path, "/proc/%d/fd/%d", pid, f);
-        if (!stat(path, &st))
-            o->fd[f] = file_index(sc, c, f, &st);
-    }
+    if (observe_fds(sc, c, o))
+        return -1;
     return observe_pages(&lx->proc[c], o);
 }
 
