@@ -1,7 +1,8 @@
 /* The Linux guest agent: /init of the qemu-linux initramfs. It mounts what
  * the Linux backend needs, then serves the trace protocol
- * (spec/trace-protocol.md) on the second serial port, /dev/ttyS1, while
- * the kernel's console keeps ttyS0: frames and log never mix. Each PROGRAM
+ * (spec/trace-protocol.md) on a virtio console (/dev/hvc0) or, when the
+ * kernel has none, the second serial port (/dev/ttyS1), while the kernel's
+ * console keeps ttyS0: frames and log never mix. Each PROGRAM
  * runs exactly as on the host's Linux backend (linux.c: real processes,
  * spec/executor.c, L1 from /proc), in full mode: the host needs Linux's
  * observation to apply the spec's comparison rules. Static x86-64 C. */
@@ -15,6 +16,7 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <termios.h>
 #include <unistd.h>
@@ -22,6 +24,7 @@
 #include "spec/trace.h"
 
 static int link_fd = -1;
+static const char *link_name;
 static uint16_t next_seq;
 static uint8_t frame_out[FK_FRAME_MAX], payload[FK_FRAME_MAX_PAYLOAD];
 static uint8_t level1[FK_OBS_MAX_BYTES];
@@ -60,11 +63,12 @@ static void send(uint8_t type, size_t len)
 
 static void send_hello(void)
 {
-    static char build[160];
+    static char build[512];
     struct utsname u;
     struct fk_hello h;
     uname(&u);
-    snprintf(build, sizeof build, "forkspec linux agent on Linux %s %s", u.release, u.version);
+    snprintf(build, sizeof build, "forkspec linux agent on Linux %s %s, over the %s", u.release,
+             u.version, link_name);
     fk_hello_local(&h);
     h.build = (const uint8_t *)build;
     h.build_len = strlen(build);
@@ -77,6 +81,27 @@ static void send_error(uint32_t id, uint8_t code, const char *text)
     send(FK_T_ERROR, fk_error_put(&m, payload, sizeof payload));
 }
 
+/* The pids that exist when the agent starts (kernel threads, which live
+ * on): END need not read their /proc entries again, which under TCG costs
+ * more than the rest of END. */
+static uint8_t at_boot[(1 << 22) / 8];
+
+static int pid_of(const struct dirent *e)
+{
+    int pid = atoi(e->d_name);
+    return pid > 0 && pid < (1 << 22) ? pid : 0;
+}
+
+static void note_boot_pids(void)
+{
+    DIR *d = opendir("/proc");
+    for (struct dirent *e; d && (e = readdir(d));)
+        if (pid_of(e))
+            at_boot[pid_of(e) / 8] |= (uint8_t)(1 << (pid_of(e) % 8));
+    if (d)
+        closedir(d);
+}
+
 /* Processes other than the agent and kernel threads (children of
  * kthreadd, pid 2): what a program left behind. */
 static int processes_left(void)
@@ -86,8 +111,8 @@ static int processes_left(void)
     int left = 0;
     while (d && (e = readdir(d))) {
         char path[64], buf[512];
-        int pid = atoi(e->d_name);
-        if (pid <= 2)
+        int pid = pid_of(e);
+        if (!pid || (at_boot[pid / 8] & (1 << (pid % 8))))
             continue;
         snprintf(path, sizeof path, "/proc/%d/stat", pid);
         FILE *f = fopen(path, "r");
@@ -172,16 +197,50 @@ static void mount_or_die(const char *source, const char *target, const char *typ
         power_off(target);
 }
 
-/* The second serial port, raw: no echo, no line discipline. */
-static int open_link(void)
+/* The virtio console's modules, in dependency order, as the initramfs
+ * carries them for Debian's kernel (tools/fetch-linux); another kernel may
+ * have them built in, or refuse these (then the serial port is the link). */
+static int load_virtio_console(void)
+{
+    int loaded = 0;
+    static const char *const modules[] = { "virtio_ring", "virtio", "virtio_pci_modern_dev",
+        "virtio_pci_legacy_dev", "virtio_pci", "virtio_console" };
+    for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++) {
+        char path[80];
+        snprintf(path, sizeof path, "/lib/forkspec/%s.ko", modules[i]);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        loaded = fd >= 0 && (!syscall(SYS_finit_module, fd, "", 0) || errno == EEXIST);
+        if (fd >= 0 && !loaded)
+            say("cannot load", modules[i]);
+        if (fd >= 0)
+            close(fd);
+    }
+    return loaded;              /* virtio_console's, the last */
+}
+
+/* A terminal device, raw: no echo, no line discipline. */
+static int open_raw(const char *dev)
 {
     struct termios t;
-    int fd = open("/dev/ttyS1", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    int fd = open(dev, O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (fd < 0 || tcgetattr(fd, &t))
-        return -1;
+        return fd < 0 ? -1 : (close(fd), -1);
     cfmakeraw(&t);
     cfsetspeed(&t, B115200);
-    return tcsetattr(fd, TCSANOW, &t) ? -1 : fd;
+    return tcsetattr(fd, TCSANOW, &t) ? (close(fd), -1) : fd;
+}
+
+/* The link: the virtio console when the kernel has one (under TCG it
+ * moves bytes about 50 times faster than the UART: docs/benchmarks.md),
+ * else the second serial port. */
+static int open_link(void)
+{
+    int fd = open_raw("/dev/hvc0");
+    if (fd < 0 && load_virtio_console())   /* its device appears once probed */
+        for (int tries = 0; tries < 200 && (fd = open_raw("/dev/hvc0")) < 0; tries++)
+            usleep(10000);
+    link_name = fd >= 0 ? "virtio console hvc0" : "serial port ttyS1";
+    return fd >= 0 ? fd : open_raw("/dev/ttyS1");
 }
 
 int main(void)
@@ -196,15 +255,16 @@ int main(void)
     }
     mount_or_die("proc", "/proc", "proc");
     mount_or_die("tmpfs", "/tmp", "tmpfs");
+    note_boot_pids();
     setenv("TMPDIR", "/tmp", 1);
     if ((link_fd = open_link()) < 0)
-        power_off("cannot open /dev/ttyS1 (QEMU needs a second -serial)");
+        power_off("no link: neither /dev/hvc0 nor /dev/ttyS1 opens");
     if (fk_linux_open(&lx))
         power_off(lx.why);
     fk_frame_decoder_init(&dec);
     dec.max_len = FK_PROGRAM_PAYLOAD_MAX;   /* see FK_RESYNC_PADDING */
     send_hello();
-    say("ready", 0);
+    say("ready on the", link_name);
     for (;;) {
         struct fk_frame f;
         ssize_t n = read(link_fd, in, sizeof in);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -96,9 +97,13 @@ struct machine {
     int linux_guest;
 };
 
-static void exec_qemu(const struct machine *m, const char *log, int in, int out)
+/* exec's QEMU in the child: the bundled kernel's link on stdio (in, out);
+ * Linux's two candidate links on the sockets vc (a virtio console) and
+ * serial (ttyS1). */
+static void exec_qemu(const struct machine *m, const char *log, int in, int out, int vc,
+                      int serial)
 {
-    char debugcon[300], console[300];
+    char debugcon[300], console[300], vc_dev[64], serial_dev[64];
     const char *i386[] = { "qemu-system-i386", "-kernel", m->kernel,
         "-serial", "stdio", "-debugcon", debugcon, "-display", "none",
         "-monitor", "none", "-no-reboot", "-m", "32",
@@ -108,11 +113,15 @@ static void exec_qemu(const struct machine *m, const char *log, int in, int out)
      * IO-APIC timer check, which then panics ("timer doesn't work") */
     const char *x86_64[] = { "qemu-system-x86_64", "-M", "q35", "-m", "256",
         "-kernel", m->kernel, "-initrd", m->initrd, "-append",
-        "console=ttyS0 quiet panic=-1 no_timer_check rdinit=/init",
-        "-serial", console, "-serial", "stdio", "-display", "none",
+        "console=ttyS0 quiet panic=-1 no_timer_check mitigations=off rdinit=/init",
+        "-serial", console, "-chardev", serial_dev, "-serial", "chardev:link1",
+        "-device", "virtio-serial-pci", "-chardev", vc_dev,
+        "-device", "virtconsole,chardev=link0", "-display", "none",
         "-monitor", "none", "-no-reboot", 0 };
     snprintf(debugcon, sizeof debugcon, "file:%s", log);
     snprintf(console, sizeof console, "file:%s", log);
+    snprintf(vc_dev, sizeof vc_dev, "socket,id=link0,fd=%d", vc);
+    snprintf(serial_dev, sizeof serial_dev, "socket,id=link1,fd=%d", serial);
     dup2(in, 0);
     dup2(out, 1);
     const char *const *argv = m->linux_guest ? x86_64 : i386;
@@ -200,10 +209,48 @@ static int faulty(const struct fk_link_faults *f)
     return f->flip || f->drop || f->insert;
 }
 
+/* Has QEMU exited? Then it is reaped and forgotten. */
+static int reaped(struct fk_qemu *q)
+{
+    if (q->pid <= 0 || waitpid(q->pid, 0, WNOHANG) != q->pid)
+        return q->pid <= 0;
+    q->pid = -1;
+    return 1;
+}
+
+/* Linux's agent says HELLO on the faster link its kernel has: a virtio
+ * console (vc) or the second 8250 UART (serial); nothing else writes on
+ * either, so the first one to carry a byte is the link. 0, or -1 (QEMU
+ * gone, or silent until d). */
+static int pick_link(struct fk_qemu *q, int vc, int serial, const struct deadline *d)
+{
+    struct pollfd p[2] = { { vc, POLLIN, 0 }, { serial, POLLIN, 0 } };
+    close(q->to_kernel);
+    close(q->from_kernel);
+    q->to_kernel = q->from_kernel = -1;
+    for (;;) {
+        int left = poll_ms(d);
+        int r = left > 0 ? poll(p, 2, left) : 0;
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r > 0) {
+            int use = (p[0].revents & (POLLIN | POLLHUP)) ? 0 : 1;
+            q->to_kernel = q->from_kernel = use ? serial : vc;
+            close(use ? vc : serial);
+            return 0;
+        }
+        if (left <= 0 || reaped(q)) {
+            close(vc);
+            close(serial);
+            return -1;
+        }
+    }
+}
+
 /* start's work; on failure QEMU may still be running. */
 static int boot(struct fk_qemu *q, const struct machine *m, const char *log)
 {
-    int down[2], up[2];
+    int down[2], up[2], vc[2], serial[2];
     struct fk_frame f;
     double t0 = fk_now();
     int want_cover = q->want_cover;     /* the caller's choices outlive a restart */
@@ -222,6 +269,8 @@ static int boot(struct fk_qemu *q, const struct machine *m, const char *log)
         return fail(q, "not an x86 Linux boot image (no bzImage header)");
     if (pipe(down) || pipe(up))
         return fail(q, "pipe failed");
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, vc) || socketpair(AF_UNIX, SOCK_STREAM, 0, serial))
+        return fail(q, "socketpair failed");
     signal(SIGPIPE, SIG_IGN);
     q->pid = fork();
     if (q->pid < 0)
@@ -229,18 +278,32 @@ static int boot(struct fk_qemu *q, const struct machine *m, const char *log)
     if (q->pid == 0) {
         close(down[1]);
         close(up[0]);
+        close(vc[0]);
+        close(serial[0]);
         prctl(PR_SET_PDEATHSIG, SIGKILL);   /* a crashing harness takes QEMU along */
-        exec_qemu(m, q->log_path, down[0], up[1]);
+        exec_qemu(m, q->log_path, down[0], up[1], vc[1], serial[1]);
     }
     close(down[0]);
     close(up[1]);
+    close(vc[1]);
+    close(serial[1]);
     q->to_kernel = down[1];
-    fcntl(q->to_kernel, F_SETFL, O_NONBLOCK);   /* writes wait with a deadline */
     q->from_kernel = up[0];
-    fk_frame_decoder_init(&q->dec);
     int wait_ms = m->linux_guest ? LINUX_HELLO_TIMEOUT_MS : HELLO_TIMEOUT_MS;
     struct deadline hello = m->linux_guest ? deadline_for(q->pid, wait_ms, 3)
                                            : deadline_in(q, wait_ms);
+    if (!m->linux_guest) {
+        close(vc[0]);
+        close(serial[0]);
+    } else if (pick_link(q, vc[0], serial[0], &hello)) {
+        snprintf(q->why, sizeof q->why, "%s", reaped(q)
+                 ? "QEMU exited before HELLO: the kernel did not boot or the agent did not "
+                   "start (console log)"
+                 : "no HELLO within 30 s of QEMU's CPU time (console log)");
+        return -1;
+    }
+    fcntl(q->to_kernel, F_SETFL, O_NONBLOCK);   /* writes wait with a deadline */
+    fk_frame_decoder_init(&q->dec);
     for (;;) {
         int r = recv_until(q, &f, &hello);
         if (r < 0)
@@ -451,7 +514,7 @@ void fk_qemu_stop(struct fk_qemu *q)
     }
     if (q->to_kernel > 0)
         close(q->to_kernel);
-    if (q->from_kernel > 0)
+    if (q->from_kernel > 0 && q->from_kernel != q->to_kernel)
         close(q->from_kernel);
     q->to_kernel = q->from_kernel = -1;
 }

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 #include "diff/compare.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -427,10 +428,14 @@ void fk_target_init(struct fk_target *t, enum fk_backend b, const struct fk_imag
     t->backend = b;
     t->img = *img;
     t->q.pid = t->q.to_kernel = t->q.from_kernel = -1;
-    if (b == FK_QEMU_LINUX) {
+    if (b == FK_QEMU_LINUX) {   /* unique even across pid namespaces (sandboxes) */
         const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-        static int n;
-        snprintf(t->log, sizeof t->log, "%s/forkspec-console-%d-%d.log", tmp, (int)getpid(), n++);
+        snprintf(t->log, sizeof t->log, "%s/forkspec-console-XXXXXX", tmp);
+        int fd = mkstemp(t->log);
+        if (fd < 0)
+            t->log[0] = 0;      /* then QEMU's console goes nowhere */
+        else
+            close(fd);
     }
 }
 
@@ -449,7 +454,7 @@ static int start_qemu(struct fk_target *t)
                  t->img.bzimage ? "initramfs" : "Linux image");
         return -1;
     }
-    if (!fk_qemu_start_linux(&t->q, t->img.bzimage, t->img.initramfs, t->log))
+    if (!fk_qemu_start_linux(&t->q, t->img.bzimage, t->img.initramfs, t->log[0] ? t->log : 0))
         return 0;
     char tail[101];
     const char *name = strrchr(t->img.bzimage, '/') ? strrchr(t->img.bzimage, '/') + 1

@@ -1,4 +1,6 @@
+#define _POSIX_C_SOURCE 200809L
 /* forkspec run: one program on one backend, step by step. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,7 +116,13 @@ static int start_linux(const char *bzimage, const char *initramfs)
                         "Debian's, fetched by tools/setup)\n");
         return -1;
     }
-    snprintf(console, sizeof console, "%s/forkspec-run-console-%d.log", tmp, (int)getpid());
+    snprintf(console, sizeof console, "%s/forkspec-run-console-XXXXXX", tmp);
+    int fd = mkstemp(console);
+    if (fd < 0) {
+        fprintf(stderr, "forkspec run: cannot create %s: %s\n", console, strerror(errno));
+        return -1;
+    }
+    close(fd);
     atexit(remove_console);
     if (!fk_qemu_start_linux(&qemu, bzimage, initramfs, console))
         return 0;
