@@ -242,6 +242,12 @@ int fk_save_finding(const char *root, const char *name, const char *by, struct f
             bad |= fclose(c) != 0;
         }
         bad |= !c;
+        FILE *g = join(path, sizeof path, dir, "guest.sh") ? 0 : fopen(path, "w");
+        if (g) {
+            fk_repro_guest_script(g);
+            bad |= fclose(g) != 0 || chmod(path, 0755);
+        }
+        bad |= !g;
     }
     return bad ? -1 : 1;
 }

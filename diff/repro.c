@@ -78,3 +78,22 @@ void fk_repro_c(FILE *out, const struct fk_prog *p, const struct fk_divergence *
     fprintf(out, "\nint main(void)\n{\n    return repro_main(STEPS, TEXT, MODEL, %u, %d);\n}\n",
             p->nsteps, (int)d->step);
 }
+
+void fk_repro_guest_script(FILE *out)
+{
+    fputs("#!/bin/sh\n"
+          "# repro.c on Linux in QEMU, without root: built static as the /init of an\n"
+          "# initramfs, booted on a bzImage ($1, else the one beside this script).\n"
+          "# Needs cc (static glibc), cpio and qemu-system-x86_64.\n"
+          "set -e\n"
+          "here=$(cd \"$(dirname \"$0\")\" && pwd)\n"
+          "image=${1:-$here/bzImage}\n"
+          "work=$(mktemp -d)\n"
+          "trap 'rm -rf \"$work\"' EXIT\n"
+          "mkdir \"$work/root\"\n"
+          "cc -std=gnu11 -static -O2 -o \"$work/root/init\" \"$here/repro.c\"\n"
+          "(cd \"$work/root\" && echo init | cpio --quiet -o -H newc) > \"$work/initramfs.cpio\"\n"
+          "qemu-system-x86_64 -M q35 -m 256 -kernel \"$image\" -initrd \"$work/initramfs.cpio\" \\\n"
+          "    -append 'console=ttyS0 quiet panic=-1 no_timer_check rdinit=/init' \\\n"
+          "    -serial stdio -display none -monitor none -no-reboot < /dev/null\n", out);
+}

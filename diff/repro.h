@@ -11,4 +11,9 @@
 /* Writes the reproducer of p (d: its divergence on Linux) to out. */
 void fk_repro_c(FILE *out, const struct fk_prog *p, const struct fk_divergence *d);
 
+/* Writes guest.sh: builds repro.c (beside it) static as the /init of an
+ * initramfs and runs it in QEMU on a bzImage ($1, else bzImage beside it),
+ * printing the console: the reproducer on Linux in QEMU, no root needed. */
+void fk_repro_guest_script(FILE *out);
+
 #endif

@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/reboot.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -230,12 +232,28 @@ static void remove_namespace(const char *dir)
 }
 
 /* Runs the n steps, printing each with Linux's result and the model's. */
+/* As /init of a Linux guest (guest.sh): what a bare initramfs lacks. */
+static void guest_setup(void)
+{
+    mkdir("/proc", 0755);
+    mkdir("/dev", 0755);
+    mkdir("/tmp", 01777);
+    mount("proc", "/proc", "proc", 0, 0);
+    mount("devtmpfs", "/dev", "devtmpfs", 0, 0);
+    mount("tmpfs", "/tmp", "tmpfs", 0, 0);
+    int fd = open("/dev/console", O_RDWR);
+    for (int i = 0; fd >= 0 && i < 3; i++)
+        dup2(fd, i);
+}
+
 static int repro_main(const struct fk_step *steps, const char *const *text,
                       const char *const *model, int n, int mark)
 {
     static int dead[MAXP];
     char dir[] = "/tmp/forkspec-repro-XXXXXX";
     int next = 1;
+    if (getpid() == 1)
+        guest_setup();
     setvbuf(stdout, 0, _IONBF, 0);
     sh = mmap(0, sizeof *sh, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (sh == MAP_FAILED || !mkdtemp(dir))
@@ -256,5 +274,7 @@ static int repro_main(const struct fk_step *steps, const char *const *text,
     while (wait(0) > 0 || errno == EINTR)
         ;
     remove_namespace(dir);
+    if (getpid() == 1)          /* init must not exit: power QEMU off */
+        reboot(RB_POWER_OFF);
     return 0;
 }
