@@ -2,8 +2,9 @@
  * backend, step by step, with the observations compared), on random
  * programs of the realistic mix: model vs kernel (persistent, hash mode),
  * model vs the host's Linux (as root; else skipped) and model vs Linux in
- * QEMU (persistent, full mode), in one run so that their ratios are fair.
- * usage: bench_diff KERNEL.elf BZIMAGE INITRAMFS [SECONDS [STEPS]] */
+ * QEMU (persistent, full mode; its link a virtio console, then the 8250
+ * UART), in one run so that their ratios are fair.
+ * usage: bench_diff KERNEL.elf BZIMAGE INITRAMFS SERIAL_INITRAMFS [SECONDS [STEPS]] */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,15 +19,18 @@ static struct fk_divergence d;
 
 int main(int argc, char **argv)
 {
-    if (argc < 4 || argc > 6) {
-        fprintf(stderr, "usage: bench_diff KERNEL.elf BZIMAGE INITRAMFS [SECONDS [STEPS "
-                "(1..%d)]]\n", FK_MAX_STEPS);
+    if (argc < 5 || argc > 7) {
+        fprintf(stderr, "usage: bench_diff KERNEL.elf BZIMAGE INITRAMFS SERIAL_INITRAMFS "
+                "[SECONDS [STEPS (1..%d)]]\n", FK_MAX_STEPS);
         return 2;
     }
     struct fk_images img = { argv[1], argv[2], argv[3] };
-    double seconds = argc > 4 ? fk_arg_real("bench", "SECONDS", argv[4], 0.001, 1e6) : 5;
-    uint32_t nsteps = argc > 5 ? (uint32_t)fk_arg_int("bench", "STEPS", argv[5], 1, FK_MAX_STEPS) : 20;
-    for (int b = 0; b < FK_NBACKEND; b++) {
+    double seconds = argc > 5 ? fk_arg_real("bench", "SECONDS", argv[5], 0.001, 1e6) : 5;
+    uint32_t nsteps = argc > 6 ? (uint32_t)fk_arg_int("bench", "STEPS", argv[6], 1, FK_MAX_STEPS) : 20;
+    for (int run = 0; run <= FK_NBACKEND; run++) {
+        int b = run < FK_NBACKEND ? run : FK_QEMU_LINUX;   /* last: over the UART */
+        if (run == FK_NBACKEND)
+            img.initramfs = argv[4];
         double boot = fk_now();
         fk_target_init(&target[b], b, &img);
         if (fk_target_ready(&target[b])) {
@@ -36,7 +40,10 @@ int main(int argc, char **argv)
             return 1;
         }
         if (b != FK_LINUX)
-            printf("%s: boot to HELLO in %.2f s\n", fk_backend_names[b], fk_now() - boot);
+            printf("%s: boot to HELLO in %.2f s%s%.*s\n", fk_backend_names[b], fk_now() - boot,
+                   b == FK_QEMU_LINUX ? ", agent: " : "",
+                   b == FK_QEMU_LINUX ? (int)target[b].q.hello.build_len : 0,
+                   (const char *)target[b].q.hello.build);
         struct fk_rng rng = fk_rng_seed(7);
         long steps = 0, programs = 0, findings = 0;
         double t0 = fk_now(), t;

@@ -31,7 +31,7 @@ struct fk_divergence {
     struct fk_obs model_obs, other_obs;    /* canonical, after that step */
     int have_obs;                   /* both observations are there */
     char why[256];                  /* PANIC text, leak counts, ... */
-    char log_tail[2048];            /* qemu-linux hang or panic: the console's end */
+    char log_tail[8192];            /* qemu-linux hang or panic: the console's end */
 };
 
 /* Runs p on the model and on the kernel behind q (the bundled kernel, or

@@ -78,7 +78,7 @@ static int kernel_trouble(int got, const struct fk_frame *f, uint32_t step)
 {
     struct fk_panic_msg pm;
     struct fk_error_msg em;
-    static char tail[2048];
+    static char tail[8192];
     if (qemu.linux_guest && fk_qemu_log_tail(&qemu, tail, sizeof tail))
         fprintf(stderr, "forkspec run: the end of Linux's console log:\n%s\n", tail);
     if (got == -2)
