@@ -1,7 +1,8 @@
 /* Linux in QEMU when things go wrong: each fault gives a verdict that
  * names its cause, the console's tail where there is one, no QEMU left
- * running, and the next program a fresh boot that agrees.
- * usage: qemu_linux_fault_test BZIMAGE FAULTS.cpio NO_AGENT.cpio KERNEL.elf */
+ * running, and the next program a fresh boot that agrees. (The /init
+ * that spins costs the boot deadline, 30 s of QEMU's CPU time.)
+ * usage: qemu_linux_fault_test BZIMAGE FAULTS.cpio NO_AGENT.cpio SPIN.cpio KERNEL.elf */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <signal.h>
@@ -60,15 +61,17 @@ int main(int argc, char **argv)
 {
     struct fk_parse_error err;
     static struct fk_target t;
-    if (argc != 5 || !fk_is_bzimage(argv[1])) {
+    if (argc != 6 || !fk_is_bzimage(argv[1])) {
         fprintf(stderr, "usage: qemu_linux_fault_test BZIMAGE FAULTS.cpio NO_AGENT.cpio "
-                        "KERNEL.elf (no bzImage: run tools/setup)\n");
+                        "SPIN.cpio KERNEL.elf (no bzImage: run tools/setup)\n");
         return 2;
     }
     CHECK(fk_prog_parse(program, strlen(program), &prog, &err) == 0);
-    struct fk_images not_linux = { 0, argv[4], argv[2] }, no_agent = { 0, argv[1], argv[3] };
+    struct fk_images not_linux = { 0, argv[5], argv[2] }, no_agent = { 0, argv[1], argv[3] };
+    struct fk_images spinning = { 0, argv[1], argv[4] };
     cannot_start(&not_linux, "not an x86 Linux boot image", 0);
     cannot_start(&no_agent, "QEMU exited before HELLO", "Kernel panic");
+    cannot_start(&spinning, "no HELLO within 30 s of QEMU's CPU time", 0);
 
     struct fk_images img = { 0, argv[1], argv[2] };
     fk_target_init(&t, FK_QEMU_LINUX, &img);
