@@ -25,6 +25,7 @@
 
 static int link_fd = -1;
 static const char *link_name;
+static int has_kcov;            /* the kernel has KCOV: HELLO says coverage */
 static uint16_t next_seq;
 static uint8_t frame_out[FK_FRAME_MAX], payload[FK_FRAME_MAX_PAYLOAD];
 static uint8_t level1[FK_OBS_MAX_BYTES];
@@ -43,7 +44,7 @@ static void power_off(const char *why)
 {
     say("powering off", why);
     sync();
-    reboot(RB_POWER_OFF);
+    reboot(RB_AUTOBOOT);        /* QEMU runs with -no-reboot: it exits (no ACPI needed) */
     for (;;)
         pause();
 }
@@ -70,6 +71,7 @@ static void send_hello(void)
     snprintf(build, sizeof build, "forkspec linux agent on Linux %s %s, over the %s", u.release,
              u.version, link_name);
     fk_hello_local(&h);
+    h.features = has_kcov ? FK_FEATURE_COVERAGE : 0;
     h.build = (const uint8_t *)build;
     h.build_len = strlen(build);
     send(FK_T_HELLO, fk_hello_put(&h, payload, sizeof payload));
@@ -156,10 +158,22 @@ static int run_step(uint32_t id, uint16_t i)
     return 0;
 }
 
+/* The program's edges (linux_kcov.c), in COVER frames. */
+static void send_cover(uint32_t id)
+{
+    enum { CHUNK = 4096 };
+    for (uint32_t off = 0; off < FK_COVER_BYTES; off += CHUNK) {
+        uint32_t n = FK_COVER_BYTES - off < CHUNK ? FK_COVER_BYTES - off : CHUNK;
+        struct fk_cover_msg c = { id, off, lx.box->cover + off, n };
+        send(FK_T_COVER, fk_cover_put(&c, payload, sizeof payload));
+    }
+}
+
 static void run_program(const struct fk_program_msg *m)
 {
     uint16_t i = 0;
     fk_prog_decode(m->prog, m->prog_len, &prog);
+    lx.cover = has_kcov && (m->flags & FK_FEATURE_COVERAGE);
     if (fk_linux_start(&lx)) {
         send_error(m->prog_id, FK_ERR_BACKEND, lx.why);
     } else {
@@ -170,6 +184,8 @@ static void run_program(const struct fk_program_msg *m)
             }
     }
     fk_linux_finish(&lx);
+    if (lx.cover)
+        send_cover(m->prog_id);
     send_end(m->prog_id, i);
 }
 
@@ -255,6 +271,10 @@ int main(void)
     }
     mount_or_die("proc", "/proc", "proc");
     mount_or_die("tmpfs", "/tmp", "tmpfs");
+    mkdir("/sys", 0755);        /* KCOV's debugfs file, where the kernel has it */
+    mount("sysfs", "/sys", "sysfs", 0, 0);
+    if (!mount("debugfs", "/sys/kernel/debug", "debugfs", 0, 0) || errno == EBUSY)
+        has_kcov = access("/sys/kernel/debug/kcov", R_OK | W_OK) == 0;
     note_boot_pids();
     setenv("TMPDIR", "/tmp", 1);
     if ((link_fd = open_link()) < 0)
@@ -264,7 +284,7 @@ int main(void)
     fk_frame_decoder_init(&dec);
     dec.max_len = FK_PROGRAM_PAYLOAD_MAX;   /* see FK_RESYNC_PADDING */
     send_hello();
-    say("ready on the", link_name);
+    say(has_kcov ? "ready, with KCOV, on the" : "ready on the", link_name);
     for (;;) {
         struct fk_frame f;
         ssize_t n = read(link_fd, in, sizeof in);

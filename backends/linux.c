@@ -162,6 +162,7 @@ int fk_linux_start(struct fk_linux *lx)
         return fail(lx, "resetting the namespace directory");
     memset(lx->box, 0, sizeof *lx->box);
     lx->box->harness = lx->self;
+    lx->box->cover_on = (uint8_t)(lx->cover != 0);
     drain_done(lx);
     for (uint32_t c = 0; c <= FK_MAX_PID; c++)
         lx->proc[c] = (struct fk_linux_proc){ 0, -1, -1, LX_NONE };

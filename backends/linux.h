@@ -12,6 +12,7 @@
 #include <sys/types.h>
 #include "spec/obs.h"
 #include "spec/program.h"
+#include "spec/trace.h"
 
 #define FK_LINUX_DONE_FD 100    /* the eventfd in every executor process */
 #define FK_LINUX_DIR_MAX 256    /* $TMPDIR/forkspec-linux-XXXXXX */
@@ -29,6 +30,8 @@ struct fk_linux_box {
     pid_t harness;                  /* idle processes exit when it is gone */
     int32_t setup_errno;            /* p0's setup: 0, or what failed */
     char setup_what[32];
+    uint8_t cover_on;               /* KCOV: each process traces its task */
+    uint8_t cover[FK_COVER_BYTES];  /* the program's edges (linux_kcov.c) */
 };
 
 enum fk_lx_state { LX_NONE, LX_ALIVE, LX_ZOMBIE, LX_REAPED };
@@ -45,6 +48,7 @@ struct fk_linux {
     int done_fd;
     pid_t self;
     uint32_t next;                  /* the next canonical pid */
+    int cover;                      /* KCOV for the next program's processes */
     struct fk_linux_proc proc[FK_MAX_PID + 1];
     char why[256];
 };
@@ -72,5 +76,14 @@ void fk_linux_finish(struct fk_linux *lx);
 /* Inside p0, forked by fk_linux_start: sets the process up and serves
  * steps; never returns (linux_sys.c). */
 void fk_linux_p0(struct fk_linux *lx);
+
+/* KCOV in the executor processes, when box->cover_on (linux_kcov.c): p0
+ * starts tracing before its first step; a fork step opens the child's
+ * handle before and hands it over after; every step's PCs are folded into
+ * box->cover as edges. Each does nothing without KCOV. */
+void fk_kcov_start_p0(struct fk_linux_box *box);
+void fk_kcov_before_fork(struct fk_linux_box *box);
+void fk_kcov_after_fork(struct fk_linux_box *box, int in_child);
+void fk_kcov_fold(struct fk_linux_box *box);
 
 #endif

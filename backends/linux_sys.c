@@ -61,7 +61,13 @@ static void serve(uint32_t me)
         struct fk_step s = box->step;
         uint32_t child = box->child;    /* read before the fork: box changes */
         struct fk_result r;
-        if (fk_execute(&s, &r)) {
+        if (s.op == FK_OP_FORK)
+            fk_kcov_before_fork(box);
+        int parent = fk_execute(&s, &r);
+        if (s.op == FK_OP_FORK)
+            fk_kcov_after_fork(box, !parent);
+        if (parent) {
+            fk_kcov_fold(box);
             box->result = r;
             done();
         } else {                /* the child of a fork: it is the new process */
@@ -123,6 +129,7 @@ void fk_linux_p0(struct fk_linux *lx)
     errno = 0;
     if (!area_free(FK_MMAP_BASE, FK_MMAP_PAGES) || !area_free(FK_HEAP_BASE, FK_HEAP_MAX_PAGES))
         setup_failed("window or heap area in use");
+    fk_kcov_start_p0(box);     /* debugfs is outside the namespace */
     if (chroot(lx->dir) || chdir("/"))
         setup_failed("chroot into the namespace");
     umask(022);
