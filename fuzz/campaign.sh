@@ -15,7 +15,7 @@ shift 3
 harness=$bin/fuzz/fuzz_diff.afl fmt=$bin/host/fmt triage=$bin/fuzz/triage
 cover_count=$bin/fuzz/cover_count mutator=$bin/fuzz/mutator.so tokens=$src/fuzz/tokens.prog
 seconds=300 max_execs= jobs=$(nproc 2>/dev/null || echo 1) out=campaign first=0 node=
-seeds=$src/diff/corpus
+seeds=$src/diff/corpus initramfs=
 usage() {
     cat <<'TXT'
 usage: ./forkspec campaign [--seconds N | --execs N] [--jobs J] [--out DIR] [--seeds DIR]
@@ -29,6 +29,9 @@ usage: ./forkspec campaign [--seconds N | --execs N] [--jobs J] [--out DIR] [--s
   --node NAME  another machine joining DIR on shared storage: its fuzzers
                are all secondaries, NAME-1 .. NAME-J, sharing DIR/sync and
                DIR/findings; its own files go to DIR/node-NAME
+  --kernel IMG the kernel under test: the bundled kernel's coverage build
+               (default), or a Linux bzImage with KCOV (./forkspec
+               linux-kernel), run with the agent (--initramfs F)
   --no-mutator AFL++'s own mutations only, without the step mutator
                (fuzz/mutator.c)
   --out DIR    the campaign's directory (default ./campaign): DIR/sync is
@@ -50,6 +53,8 @@ while [ $# -gt 0 ]; do
         --first) first=1; shift ;;
         --node) value "$@"; node=$2; shift 2 ;;
         --no-mutator) mutator=; shift ;;
+        --kernel) value "$@"; kernel=$2; shift 2 ;;
+        --initramfs) value "$@"; initramfs=$2; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "forkspec campaign: unexpected '$1'" >&2; usage >&2; exit 2 ;;
     esac
@@ -58,6 +63,13 @@ for n in "$seconds" "$jobs" "${max_execs:-1}"; do
     case "$n" in ""|*[!0-9]*|0*) echo "forkspec campaign: --seconds, --execs and --jobs take whole numbers, at least 1" >&2; exit 2 ;; esac
 done
 [ -d "$seeds" ] || { echo "forkspec campaign: --seeds $seeds: not a directory" >&2; exit 2; }
+[ -r "$kernel" ] || { echo "forkspec campaign: --kernel $kernel: not readable" >&2; exit 2; }
+kernel=$(realpath "$kernel")
+target=("$kernel")         # what fuzz_diff and triage run on
+if [ "$(head -c 518 "$kernel" | tail -c 4)" = HdrS ]; then     # a bzImage: Linux
+    [ -r "$initramfs" ] || { echo "forkspec campaign: a Linux kernel needs --initramfs" >&2; exit 2; }
+    target=("$kernel" "$(realpath "$initramfs")")
+fi
 # the bound: AFL++'s -V seconds, or -E executions (then no time limit here)
 if [ -n "$max_execs" ]; then bound=(-E "$max_execs") seconds=0; else bound=(-V "$seconds"); fi
 # DIR/sync (AFL++'s), DIR/cover (each fuzzer's kernel edges) and
@@ -97,7 +109,7 @@ for j in $(seq 1 "$jobs"); do
     elif [ "$j" = 1 ]; then name=main role=-M
     else name=s$j role=-S; fi
     FORKSPEC_COVER_OUT=$out/cover/$name afl-fuzz $role "$name" -i "$here/seeds" \
-        -o "$out/sync" -t 10000 "${bound[@]}" -G 320 -x "$here/steps.dict" -- "$harness" "$kernel" \
+        -o "$out/sync" -t 10000 "${bound[@]}" -G 320 -x "$here/steps.dict" -- "$harness" "${target[@]}" \
         > "$here/afl-$name.log" 2>&1 &
     pids+=($!)
 done
@@ -191,7 +203,7 @@ mapfile -t inputs < <(failed_seeds; ls "$out"/sync/*/crashes/id:* "$out"/sync/*/
             | awk -v s="$start_ns" '$1 >= s / 1e9' | sort -n | head -1)
         [ -n "$t" ] && awk -v t="$t" -v s="$start_ns" 'BEGIN { printf "campaign: first crash or hang after %.1f s\n", t - s / 1e9 }'
     fi
-    "$triage" --kernel "$kernel" --findings "$out/findings" "${inputs[@]}"
+    "$triage" --kernel "$kernel" ${target[1]:+--initramfs "${target[1]}"} --findings "$out/findings" "${inputs[@]}"
 } > "$here/summary.txt"
 rc=0
 grep -q ": [1-9][0-9]* distinct finding" "$here/summary.txt" && rc=1

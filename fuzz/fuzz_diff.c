@@ -1,10 +1,11 @@
 /* fuzz_diff: each input runs on the model and on the kernel in a QEMU
- * started once per fuzzer process, after the fork server's deferred init;
- * a broken model invariant, a divergence, PANIC, hang or leak aborts with
- * the reason on stderr.
+ * started once per fuzzer process, after the fork server's deferred init
+ * (the bundled kernel, or Linux with the agent: a bzImage and its
+ * initramfs); a broken model invariant, a divergence, PANIC, hang or leak
+ * aborts with the reason on stderr (a Linux step not comparable does not).
  * The kernel's coverage (a coverage build's COVER frames) goes into the
  * top of AFL++'s map beside the harness's own edges.
- * usage: fuzz_diff KERNEL.elf   (FORKSPEC_COVER_OUT: where to keep the
+ * usage: fuzz_diff KERNEL.elf | BZIMAGE INITRAMFS   (FORKSPEC_COVER_OUT: where to keep the
  * kernel edges seen so far, fuzz/cover_file.h) */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,15 +63,17 @@ static void save_seen(long runs)
 int main(int argc, char **argv)
 {
     long runs = 0;
-    if (argc < 2)
-        return fprintf(stderr, "usage: fuzz_diff KERNEL.elf\n"), 2;
+    int on_linux = argc > 1 && fk_is_bzimage(argv[1]);
+    if (argc < 2 + on_linux)
+        return fprintf(stderr, "usage: fuzz_diff KERNEL.elf | BZIMAGE INITRAMFS\n"), 2;
     __AFL_INIT();
     q.pid = q.to_kernel = q.from_kernel = -1;
     q.want_cover = 1;
     unsigned char *buf = __AFL_FUZZ_TESTCASE_BUF;
     while (__AFL_LOOP(10000)) {
         fk_prog_decode(buf, (size_t)__AFL_FUZZ_TESTCASE_LEN, &prog);
-        if (q.pid < 0 && fk_qemu_start(&q, argv[1], NULL)) {
+        if (q.pid < 0 && (on_linux ? fk_qemu_start_linux(&q, argv[1], argv[2], NULL)
+                                   : fk_qemu_start(&q, argv[1], NULL))) {
             fprintf(stderr, "fuzz_diff: kernel %s did not start: %s\n", argv[1], q.why);
             exit(2);
         }
@@ -84,7 +87,7 @@ int main(int argc, char **argv)
         enum fk_verdict v = fk_compare_kernel(&q, &prog, &d);
         merge_cover();
         save_seen(++runs);
-        if (v != FK_AGREE) {
+        if (v != FK_AGREE && v != FK_NOT_COMPARABLE) {
             fk_report_print(stderr, "fuzz input", &prog, &d);
             abort();
         }

@@ -3,7 +3,8 @@
  * classified and deduplicated by divergence signature; each is recorded
  * in FINDINGS/ID (diff/findings.h), saved minimized when it is new there. Prints a summary;
  * exit 1 when anything reproduced, 0 when nothing did, 2 on bad usage.
- * usage: triage --kernel ELF --findings DIR INPUT... */
+ * usage: triage --kernel ELF|BZIMAGE [--initramfs F] --findings DIR INPUT...
+ * (a bzImage: Linux in QEMU with the agent's initramfs F) */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,25 +70,28 @@ static int save_model_bug(const char *findings, const char *input, const char *s
 
 int main(int argc, char **argv)
 {
-    const char *kernel = 0, *findings = 0;
+    const char *kernel = 0, *findings = 0, *initramfs = 0;
     static const struct option options[] = {
         { "kernel", required_argument, 0, 'k' }, { "findings", required_argument, 0, 'f' },
-        { 0, 0, 0, 0 },
+        { "initramfs", required_argument, 0, 'i' }, { 0, 0, 0, 0 },
     };
-    static const char usage[] = "usage: triage --kernel ELF --findings DIR INPUT...\n";
+    static const char usage[] =
+        "usage: triage --kernel ELF|BZIMAGE [--initramfs F] --findings DIR INPUT...\n";
     int replayed = 0, gone = 0, c;
     char sig[1024], dir[4096], why[512];
     while ((c = getopt_long(argc, argv, "", options, 0)) != -1) {
         switch (c) {
         case 'k': kernel = optarg; break;
         case 'f': findings = optarg; break;
+        case 'i': initramfs = optarg; break;
         default: fputs(usage, stderr); return 2;
         }
     }
     if (!kernel || !findings)
         return fputs(usage, stderr), 2;
-    struct fk_images img = { kernel, 0, 0 };
-    fk_target_init(&t, FK_KERNEL, &img);
+    int on_linux = fk_is_bzimage(kernel);     /* Linux in QEMU, with the agent */
+    struct fk_images img = { on_linux ? 0 : kernel, on_linux ? kernel : 0, initramfs };
+    fk_target_init(&t, on_linux ? FK_QEMU_LINUX : FK_KERNEL, &img);
     for (int i = optind; i < argc; i++) {
         if (read_input(argv[i], &prog))
             continue;
@@ -95,7 +99,7 @@ int main(int argc, char **argv)
         model_invariant(&prog, why, sizeof why);
         if (why[0]) {
             snprintf(sig, sizeof sig, "model-invariant %.900s", strchr(why, ':') + 2);
-        } else if (fk_compare(&t, &prog, &d) == FK_AGREE) {
+        } else if (fk_compare(&t, &prog, &d) == FK_AGREE || d.verdict == FK_NOT_COMPARABLE) {
             gone++;             /* a hang of the host, or a flake */
             continue;
         } else {
