@@ -28,7 +28,7 @@ check "linux state: zombie status" grep -qE '^ +p1: zombie ppid=p0 status=exited
 check "linux state: shared open file" grep -qE '^ +file #0: file /f0 rdonly offset=16$' "$tmp/lstate"
 check "linux state: no L2" sh -c "! grep -q 'refs=\|free:' '$tmp/lstate'"
 
-bzimage=$(ls third_party/linux/boot/vmlinuz-* | head -1)
+bzimage=third_party/linux/boot/bzImage
 "$diff" --against all --kernel kernel/kernel.elf --kernel "$bzimage" \
     --initramfs backends/initramfs.cpio "$tmp/a.prog" "$tmp/b.prog" > "$tmp/all" 2>&1; rc=$?
 check "all: exit 0" test "$rc" = 0

@@ -8,6 +8,10 @@ set -uo pipefail
 . diff/test/check.sh
 bz=$1 planted=$2
 shift 2
+if [ ! -s "$bz" ]; then
+    echo "FAIL: no Linux image at $bz (tools/setup fetches Debian's)"
+    exit 1
+fi
 images=(--kernel "$bz" --initramfs "$planted")
 grep -v "^#" diff/test/programs/shared_offset_dup2.prog > "$tmp/a.prog"
 

@@ -113,10 +113,11 @@ int main(int argc, char **argv)
         CHECK(linux_says(out, "p0 exit 0", "EPERM"));
         printf("%s", out);
     }
-    if (argc > 1)
+    if (argc > 1 && access(argv[1], R_OK) == 0)
         in_guest(dir, argv[1], &p);
     else
-        printf("FAIL: no bzImage given (tools/setup fetches Debian's)\n"), check_failed++;
+        printf("FAIL: no bzImage at %s (tools/setup fetches Debian's)\n", argc > 1 ? argv[1] : "?"),
+            check_failed++;
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     CHECK(system(cmd) == 0);
     return CHECK_DONE();
