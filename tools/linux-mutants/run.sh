@@ -2,11 +2,13 @@
 # ./forkspec mutants --linux: each planted Linux bug (tools/linux-mutants/
 # *.patch) built into the KCOV kernel (tools/linux-kernel; cached, so only
 # the first run of a patch builds) and put through the gate on Linux in
-# QEMU, stopping at the first finding: killed or not, the time to kill
-# (the gate's, boot included) and the build time. Exit 1 if any survives.
-# usage: run.sh ROOT GATE INITRAMFS SECONDS
+# QEMU, stopping at the first finding; a bug the gate misses goes through
+# an AFL++ campaign with KCOV's edges (CAMPAIGN seconds). Killed or not,
+# the time to kill (boot included) and the build time. Exit 1 if any
+# survives.
+# usage: run.sh ROOT GATE INITRAMFS SECONDS [CAMPAIGN]
 set -uo pipefail
-root=$1 gate=$2 initramfs=$3 seconds=$4
+root=$1 gate=$2 initramfs=$3 seconds=$4 campaign=${5:-120}
 . "$root/kernel/mutants/score.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -31,8 +33,20 @@ for patch in "$root"/tools/linux-mutants/*.patch; do
         how=$(grep -m1 -E ': (diverge|leak|linux hang|transport failure)' "$tmp/$name.log" \
               | sed 's/^.*: \(diverge\|leak\|linux hang\|transport failure\)/\1/' | cut -c1-60)
         score_killed "$name" "$t" "$how (built in ${built} s)"
+    elif [ "$rc" = 0 ]; then    # the gate missed it: an AFL++ campaign with KCOV's edges
+        start=$(date +%s%N)
+        "$root/forkspec" campaign --kernel "$image" --initramfs "$initramfs" --first \
+            --seconds "$campaign" --out "$tmp/$name-campaign" > "$tmp/$name.campaign" 2>&1
+        rc=$?
+        ms=$(( ($(date +%s%N) - start) / 1000000 ))
+        t=$(printf '%d.%01d' $((ms / 1000)) $((ms % 1000 / 100)))
+        if [ "$rc" = 1 ]; then
+            score_killed "$name" "$t" "by a campaign after the gate missed it (built in ${built} s)"
+        else
+            score_survived "$name" "the gate for $seconds s and a campaign for $campaign s"
+        fi
     else
-        score_survived "$name" "the gate for $seconds s (status $rc)"
+        score_survived "$name" "the gate could not run (status $rc): $(tail -1 "$tmp/$name.log")"
     fi
 done
 score_summary "planted Linux bugs"
