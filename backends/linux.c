@@ -457,19 +457,25 @@ static int16_t file_index(struct scan *sc, uint32_t c, int fd, const struct stat
 }
 
 /* The pages of [lo, hi) that lie in [base, base + pages), observed as
- * pages first .. of o. */
+ * pages first .. of o: their contents in one read of /proc/PID/mem (one
+ * mapping's pages; a read per page cost far more under TCG). */
 static int observe_range(struct fk_linux_proc *p, unsigned long lo, unsigned long hi,
                          uint8_t attr, unsigned long base, int pages, int first,
                          struct fk_obs_proc *o)
 {
-    static uint32_t words[FK_PAGE_WORDS];
+    static uint32_t words[FK_MMAP_PAGES > FK_HEAP_MAX_PAGES ? FK_MMAP_PAGES : FK_HEAP_MAX_PAGES]
+                         [FK_PAGE_WORDS];
     unsigned long end = base + (unsigned long)pages * FK_PAGE_SIZE;
-    for (unsigned long a = lo > base ? lo : base; a < hi && a < end; a += FK_PAGE_SIZE) {
+    unsigned long from = lo > base ? lo : base, to = hi < end ? hi : end;
+    if (from >= to)
+        return 0;
+    size_t bytes = to - from;
+    if (pread(p->memfd, words, bytes, (off_t)from) != (ssize_t)bytes)
+        return -1;
+    for (unsigned long a = from; a < to; a += FK_PAGE_SIZE) {
         int k = first + (int)((a - base) / FK_PAGE_SIZE);
         o->page[k] = attr;
-        if (pread(p->memfd, words, sizeof words, (off_t)a) != sizeof words)
-            return -1;
-        o->sum[k] = fk_sum_words(words, FK_PAGE_WORDS);
+        o->sum[k] = fk_sum_words(words[(a - from) / FK_PAGE_SIZE], FK_PAGE_WORDS);
     }
     return 0;
 }
