@@ -19,6 +19,31 @@ static const char program[] =
     "p0 munmap 0x40001000 1\np0 sbrk 1\np0 chdir /d\np0 getpid\np0 fork\np1 getppid\n"
     "p1 read 0 -1\np1 store 0x10 1\np0 wait p1\np0 exit 0\n";
 
+/* Runs cmd (its output to dir/name) and reads that output into out:
+ * whether it exited 0. */
+static int run_into(const char *cmd, const char *dir, const char *name, char *out, size_t cap)
+{
+    char line[1200], path[600];
+    snprintf(line, sizeof line, "%s > %s/%s 2>&1", cmd, dir, name);
+    int ok = system(line) == 0;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(out, 1, cap - 1, f) : 0;
+    if (f)
+        fclose(f);
+    out[n] = 0;
+    return ok;
+}
+
+/* The lines of a reproducer's output that show a step. */
+static int step_lines(const char *out)
+{
+    int lines = 0;
+    for (const char *s = out; (s = strstr(s, " model: ")); s++)
+        lines++;
+    return lines;
+}
+
 static int has(const char *text, const char *want)
 {
     return strstr(text, want) != 0;
@@ -44,17 +69,9 @@ static void in_guest(const char *dir, const char *bzimage, const struct fk_prog 
         return;
     fk_repro_guest_script(f);
     CHECK(fclose(f) == 0);
-    snprintf(cmd, sizeof cmd, "sh %s/guest.sh %s > %s/guest.out 2>&1", dir, bzimage, dir);
-    CHECK(system(cmd) == 0);
-    snprintf(cmd, sizeof cmd, "%s/guest.out", dir);
-    f = fopen(cmd, "r");
-    size_t n = f ? fread(out, 1, sizeof out - 1, f) : 0;
-    if (f)
-        fclose(f);
-    out[n] = 0;
-    int lines = 0;
-    for (char *s = out; (s = strstr(s, " model: ")); s++)
-        lines++;
+    snprintf(cmd, sizeof cmd, "sh %s/guest.sh %s", dir, bzimage);
+    CHECK(run_into(cmd, dir, "guest.out", out, sizeof out));
+    int lines = step_lines(out);
     CHECK(lines == (int)p->nsteps);
     CHECK(linux_says(out, "p0 read 0 4", "4"));
     CHECK(linux_says(out, "p0 sbrk 1", "0x50000000"));
@@ -85,21 +102,12 @@ int main(int argc, char **argv)
     snprintf(cmd, sizeof cmd, "cc -std=gnu11 -Wall -Wextra -Werror -o %s/repro %s/repro.c",
              dir, dir);
     CHECK(system(cmd) == 0);
-    snprintf(cmd, sizeof cmd, "%s/repro > %s/out 2>&1", dir, dir);
-    int ran = system(cmd) == 0;
-    snprintf(cmd, sizeof cmd, "%s/out", dir);
-    f = fopen(cmd, "r");
-    size_t n = f ? fread(out, 1, sizeof out - 1, f) : 0;
-    if (f)
-        fclose(f);
-    out[n] = 0;
+    snprintf(cmd, sizeof cmd, "%s/repro", dir);
+    int ran = run_into(cmd, dir, "out", out, sizeof out);
     if (!ran && has(out, "chroot")) {
         printf("SKIP: running the reproducer needs root or user namespaces:\n%s", out);
     } else {
-        int lines = 0;
-        for (char *s = out; (s = strstr(s, " model: ")); s++)
-            lines++;
-        CHECK(ran && lines == (int)p.nsteps);
+        CHECK(ran && step_lines(out) == (int)p.nsteps);
         CHECK(linux_says(out, "p0 read 0 4", "4"));
         CHECK(linux_says(out, "p0 dup2 0 5", "5"));
         CHECK(linux_says(out, "p0 pipe", "1 2"));
