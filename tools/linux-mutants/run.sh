@@ -7,12 +7,13 @@
 # the time to kill (boot included) and the build time. Exit 1 if any
 # survives.
 # usage: run.sh ROOT GATE INITRAMFS SECONDS [CAMPAIGN]
+# (LINUX_MUTANTS: another directory of patches, to try new ones)
 set -uo pipefail
 root=$1 gate=$2 initramfs=$3 seconds=$4 campaign=${5:-120}
 . "$root/kernel/mutants/score.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for patch in "$root"/tools/linux-mutants/*.patch; do
+for patch in "${LINUX_MUTANTS:-$root/tools/linux-mutants}"/*.patch; do
     name=$(basename "$patch" .patch)
     t0=$(date +%s)
     if ! "$root/tools/linux-kernel" --patch "$patch" > "$tmp/$name.build" 2>&1; then
