@@ -93,7 +93,29 @@ static int32_t gen_addr(struct fk_rng *r, int word, int safe)
     return (int32_t)a;
 }
 
-static void gen_args(struct fk_rng *r, struct fk_step *s, uint32_t nforks)
+/* Addresses recent stores and loads used. Bugs in shared memory and
+ * copy-on-write show when another process touches the same word next
+ * (a load before a store, a store then a load elsewhere): half the
+ * stores and loads reuse one of these, whichever process runs them. */
+struct recent {
+    int32_t addr[4];
+    uint32_t n;
+};
+
+static int32_t gen_word(struct fk_rng *r, struct recent *rc, int safe)
+{
+    if (rc->n && chance(r, 2)) {
+        int32_t a = rc->addr[fk_rng_below(r, rc->n < 4 ? rc->n : 4)];
+        uint32_t page = ((uint32_t)a - FK_MMAP_BASE) / FK_PAGE_SIZE;
+        if (!safe || ((uint32_t)a >= FK_MMAP_BASE && page < 8 && (a & 3) == 0))
+            return a;
+    }
+    int32_t a = gen_addr(r, 1, safe);
+    rc->addr[rc->n++ % 4] = a;
+    return a;
+}
+
+static void gen_args(struct fk_rng *r, struct fk_step *s, uint32_t nforks, struct recent *rc)
 {
     int32_t *a = s->arg;
     int p0 = s->proc == 0;
@@ -133,8 +155,8 @@ static void gen_args(struct fk_rng *r, struct fk_step *s, uint32_t nforks)
         a[3] = s->op == FK_OP_MMAP ? (int32_t)fk_rng_below(r, 2) : 0;
         break;
     case FK_OP_SBRK: a[0] = (int32_t)fk_rng_below(r, 6) - 2; break;
-    case FK_OP_STORE: a[0] = gen_addr(r, 1, p0); a[1] = (int32_t)fk_rng_next(r); break;
-    case FK_OP_LOAD: a[0] = gen_addr(r, 1, p0); break;
+    case FK_OP_STORE: a[0] = gen_word(r, rc, p0); a[1] = (int32_t)fk_rng_next(r); break;
+    case FK_OP_LOAD: a[0] = gen_word(r, rc, p0); break;
     default: break;
     }
 }
@@ -199,6 +221,7 @@ static uint32_t gen_prefix(struct fk_rng *r, struct fk_prog *p, uint32_t max)
 void fk_gen_program(struct fk_rng *r, uint32_t nsteps, struct fk_prog *p)
 {
     struct procs ps = { { 0 }, 1, 0 };
+    struct recent rc = { { 0 }, 0 };
     uint32_t i;
     if (nsteps > FK_MAX_STEPS)
         nsteps = FK_MAX_STEPS;
@@ -208,7 +231,7 @@ void fk_gen_program(struct fk_rng *r, uint32_t nsteps, struct fk_prog *p)
         s->op = (uint8_t)pick_op(r);
         s->proc = pick_proc(r, &ps);
         s->arg[0] = s->arg[1] = s->arg[2] = s->arg[3] = 0;
-        gen_args(r, s, ps.nforks);
+        gen_args(r, s, ps.nforks, &rc);
         track(&ps, s);
     }
 }
