@@ -61,7 +61,7 @@ static void mutate(struct mutator *m, const uint8_t *add, size_t add_len)
     struct fk_prog *p = &m->prog;
     uint32_t n = p->nsteps, at = below(m, n + 1), len = 1 + below(m, 4), from = n ? below(m, n) : 0;
     struct fk_step t;
-    switch (n ? below(m, 6) : 0) {
+    switch (n ? below(m, 7) : 0) {
     case 0:     /* new steps, from the generator's realistic mix */
         fk_gen_program(&m->rng, len, &m->made);
         insert_steps(p, at, m->made.step, m->made.nsteps);
@@ -80,6 +80,16 @@ static void mutate(struct mutator *m, const uint8_t *add, size_t add_len)
         break;
     case 4:     /* to a process another step names, or the one after it */
         p->step[from].proc = (uint16_t)((p->step[below(m, n)].proc + below(m, 2)) % (FK_MAX_PID + 1));
+        break;
+    case 5:     /* the same word from a process another step names, later: a load
+                 * after a store, a store after a load (shared pages, COW) */
+        t = p->step[from];
+        if (t.op != FK_OP_STORE && t.op != FK_OP_LOAD)
+            break;
+        t.arg[1] = t.op == FK_OP_LOAD ? (int32_t)fk_rng_next(&m->rng) : 0;
+        t.op = t.op == FK_OP_STORE ? FK_OP_LOAD : FK_OP_STORE;
+        t.proc = p->step[below(m, n)].proc;
+        insert_steps(p, from + 1 + below(m, n - from), &t, 1);
         break;
     default:    /* steps of another queue entry */
         if (add && add_len && fk_prog_decode(add, add_len, &m->other) >= 0 && m->other.nsteps) {

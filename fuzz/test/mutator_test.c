@@ -37,13 +37,25 @@ static int same_steps(const struct fk_prog *a, const struct fk_prog *b)
     return a->nsteps == b->nsteps;
 }
 
+/* A store to the input's word with a value the input never stores: the
+ * input's load turned into a store (rarely, a generated step). */
+static int stores_new_value(const struct fk_prog *p)
+{
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        const struct fk_step *s = &p->step[i];
+        if (s->op == FK_OP_STORE && s->arg[0] == 0x40000000 && s->arg[1] != 1 && s->arg[1] != 2)
+            return 1;
+    }
+    return 0;
+}
+
 int main(void)
 {
     size_t n_in = encode_text("p0 mmap 0x40000000 2 rw private\np0 store 0x40000000 1\np0 fork\n"
                               "p1 store 0x40000000 2\np0 load 0x40000000\n", &in, in_bin);
     size_t n_add = encode_text("p0 pipe\np0 write 1 3 9\n", &add, add_bin);
     void *m = afl_custom_init(0, 42);
-    long longer = 0, shorter = 0, spliced = 0, reordered = 0, other_proc = 0, bad = 0;
+    long longer = 0, shorter = 0, spliced = 0, reordered = 0, other_proc = 0, bad = 0, mirrored = 0;
     CHECK(m != 0);
     for (int k = 0; k < 5000; k++) {
         uint8_t *o;
@@ -56,6 +68,7 @@ int main(void)
         reordered += out.nsteps == in.nsteps && !same_steps(&out, &in);
         for (uint32_t i = 0; i < out.nsteps; i++)
             other_proc += out.step[i].proc > 1;
+        mirrored += stores_new_value(&out);
     }
     /* AFL++ may hand it anything: an empty entry, random bytes, no add_buf */
     uint8_t junk[300];
@@ -69,9 +82,10 @@ int main(void)
                || !fk_prog_valid(&out);
     }
     afl_custom_deinit(m);
-    printf("5000 mutations (and 2000 of junk): %ld longer, %ld shorter, %ld spliced, %ld reordered, %ld bad\n",
-           longer, shorter, spliced, reordered, bad);
+    printf("5000 mutations (and 2000 of junk): %ld longer, %ld shorter, %ld spliced, %ld reordered, "
+           "%ld with the word stored anew, %ld bad\n", longer, shorter, spliced, reordered, mirrored, bad);
     CHECK(bad == 0);
     CHECK(longer > 500 && shorter > 500 && spliced > 200 && reordered > 200 && other_proc > 100);
+    CHECK(mirrored > 100);      /* 250 with the mirroring mutation, 2 without it */
     return CHECK_DONE();
 }
