@@ -56,12 +56,45 @@ static void delete_steps(struct fk_prog *p, uint32_t at, uint32_t n)
     p->nsteps -= n;
 }
 
+/* The processes a program has created before step at: p0 and one per fork
+ * (a failed fork is counted too; the guess is only a guess). */
+static uint32_t procs_before(const struct fk_prog *p, uint32_t at)
+{
+    uint32_t n = 1;
+    for (uint32_t i = 0; i < at; i++)
+        n += p->step[i].op == FK_OP_FORK;
+    return n;
+}
+
+/* Two processes and one word: a page mapped shared or private by a
+ * process, a fork, then loads and stores of one word by the parent and the
+ * child in random order. Shared pages and copy-on-write go wrong in such
+ * scenes, which single generated steps rarely assemble. */
+static uint32_t memory_scene(struct mutator *m, const struct fk_prog *p, uint32_t at,
+                             struct fk_step *out)
+{
+    uint32_t parent = at ? p->step[below(m, at)].proc : 0, child = procs_before(p, at), n = 0;
+    int32_t page = (int32_t)(FK_MMAP_BASE + (8 + below(m, 8)) * FK_PAGE_SIZE);
+    int32_t word = page + 4 * (int32_t)below(m, 4);
+    out[n++] = (struct fk_step){ (uint16_t)parent, FK_OP_MMAP,
+                                 { page, 1, FK_PROT_RW, (int32_t)below(m, 2) } };
+    out[n++] = (struct fk_step){ (uint16_t)parent, FK_OP_FORK, { 0 } };
+    for (uint32_t k = 2 + below(m, 4); k > 0; k--) {
+        int store = below(m, 2);
+        out[n++] = (struct fk_step){ (uint16_t)(below(m, 2) ? parent : child),
+                                     store ? FK_OP_STORE : FK_OP_LOAD,
+                                     { word, store ? (int32_t)fk_rng_next(&m->rng) : 0 } };
+    }
+    return n;
+}
+
 static void mutate(struct mutator *m, const uint8_t *add, size_t add_len)
 {
+    struct fk_step scene[8];
     struct fk_prog *p = &m->prog;
     uint32_t n = p->nsteps, at = below(m, n + 1), len = 1 + below(m, 4), from = n ? below(m, n) : 0;
     struct fk_step t;
-    switch (n ? below(m, 7) : 0) {
+    switch (n ? below(m, 8) : 0) {
     case 0:     /* new steps, from the generator's realistic mix */
         fk_gen_program(&m->rng, len, &m->made);
         insert_steps(p, at, m->made.step, m->made.nsteps);
@@ -90,6 +123,9 @@ static void mutate(struct mutator *m, const uint8_t *add, size_t add_len)
         t.op = t.op == FK_OP_STORE ? FK_OP_LOAD : FK_OP_STORE;
         t.proc = p->step[below(m, n)].proc;
         insert_steps(p, from + 1 + below(m, n - from), &t, 1);
+        break;
+    case 6:
+        insert_steps(p, at, scene, memory_scene(m, p, at, scene));
         break;
     default:    /* steps of another queue entry */
         if (add && add_len && fk_prog_decode(add, add_len, &m->other) >= 0 && m->other.nsteps) {

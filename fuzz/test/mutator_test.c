@@ -49,13 +49,27 @@ static int stores_new_value(const struct fk_prog *p)
     return 0;
 }
 
+/* A memory scene: a one-page rw mapping in pages 8..15 and, next, a fork
+ * by the same process. */
+static int has_scene(const struct fk_prog *p)
+{
+    for (uint32_t i = 0; i + 1 < p->nsteps; i++) {
+        const struct fk_step *a = &p->step[i], *b = &p->step[i + 1];
+        uint32_t page = ((uint32_t)a->arg[0] - 0x40000000u) / 4096;
+        if (a->op == FK_OP_MMAP && page >= 8 && page < 16 && a->arg[1] == 1
+            && a->arg[2] == FK_PROT_RW && b->op == FK_OP_FORK && b->proc == a->proc)
+            return 1;
+    }
+    return 0;
+}
+
 int main(void)
 {
     size_t n_in = encode_text("p0 mmap 0x40000000 2 rw private\np0 store 0x40000000 1\np0 fork\n"
                               "p1 store 0x40000000 2\np0 load 0x40000000\n", &in, in_bin);
     size_t n_add = encode_text("p0 pipe\np0 write 1 3 9\n", &add, add_bin);
     void *m = afl_custom_init(0, 42);
-    long longer = 0, shorter = 0, spliced = 0, reordered = 0, other_proc = 0, bad = 0, mirrored = 0;
+    long longer = 0, shorter = 0, spliced = 0, reordered = 0, other_proc = 0, bad = 0, mirrored = 0, scenes = 0;
     CHECK(m != 0);
     for (int k = 0; k < 5000; k++) {
         uint8_t *o;
@@ -69,6 +83,7 @@ int main(void)
         for (uint32_t i = 0; i < out.nsteps; i++)
             other_proc += out.step[i].proc > 1;
         mirrored += stores_new_value(&out);
+        scenes += has_scene(&out);
     }
     /* AFL++ may hand it anything: an empty entry, random bytes, no add_buf */
     uint8_t junk[300];
@@ -83,9 +98,11 @@ int main(void)
     }
     afl_custom_deinit(m);
     printf("5000 mutations (and 2000 of junk): %ld longer, %ld shorter, %ld spliced, %ld reordered, "
-           "%ld with the word stored anew, %ld bad\n", longer, shorter, spliced, reordered, mirrored, bad);
+           "%ld with the word stored anew, %ld with a memory scene, %ld bad\n", longer, shorter,
+           spliced, reordered, mirrored, scenes, bad);
     CHECK(bad == 0);
     CHECK(longer > 500 && shorter > 500 && spliced > 200 && reordered > 200 && other_proc > 100);
-    CHECK(mirrored > 100);      /* 250 with the mirroring mutation, 2 without it */
+    CHECK(mirrored > 80);       /* 177 with the mirroring mutation, 2 without it */
+    CHECK(scenes > 400);        /* 966 with memory scenes, 1 without them */
     return CHECK_DONE();
 }
