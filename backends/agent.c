@@ -57,7 +57,7 @@ static void send(uint8_t type, size_t len)
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
-            power_off("the serial link failed");
+            power_off("the link to the host failed");
         done += (size_t)w;
     }
 }
