@@ -414,12 +414,15 @@ int fk_backends_named(const char *name, int use[FK_NBACKEND])
     return any ? 0 : -1;
 }
 
-void fk_images_kernel(struct fk_images *img, const char *path)
+int fk_images_kernel(struct fk_images *img, const char *path)
 {
+    if (access(path, R_OK))
+        return -1;      /* else a mistyped bzImage would leave Debian's in place */
     if (fk_is_bzimage(path))
         img->bzimage = path;
     else
         img->kernel = path;
+    return 0;
 }
 
 void fk_target_init(struct fk_target *t, enum fk_backend b, const struct fk_images *img)

@@ -64,8 +64,8 @@ struct fk_images {
 #define FK_IMAGES_DEFAULT { "bazel-bin/kernel/kernel.elf", 0, "bazel-bin/backends/initramfs.cpio" }
 
 /* --kernel PATH: a bzImage (Linux's boot header) is qemu-linux's image,
- * anything else the bundled kernel's. */
-void fk_images_kernel(struct fk_images *img, const char *path);
+ * anything else the bundled kernel's. -1 when PATH cannot be read. */
+int fk_images_kernel(struct fk_images *img, const char *path);
 
 /* A backend to compare against, started on first use. */
 struct fk_target {

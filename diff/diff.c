@@ -39,7 +39,10 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", options, 0)) != -1) {
         switch (c) {
         case 'a': against = optarg; break;
-        case 'k': fk_images_kernel(&img, optarg); break;
+        case 'k':
+            if (fk_images_kernel(&img, optarg))
+                return fprintf(stderr, "forkspec diff: --kernel %s: cannot read it\n", optarg), 2;
+            break;
         case 'i': img.initramfs = optarg; break;
         case 'B': binary = 1; break;
         case 'j': json = 1; break;

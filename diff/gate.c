@@ -125,7 +125,10 @@ int main(int argc, char **argv)
     int bad = 0, stop_first = 0, c;
     while ((c = getopt_long(argc, argv, "h", options, 0)) != -1) {
         switch (c) {
-        case 'k': fk_images_kernel(&img, optarg); break;
+        case 'k':
+            if (fk_images_kernel(&img, optarg))
+                return fprintf(stderr, "%s: --kernel %s: cannot read it\n", cmd, optarg), 2;
+            break;
         case 'i': img.initramfs = optarg; break;
         case 'a': against = optarg; break;
         case 's': seconds = fk_arg_real(cmd, "--seconds", optarg, 0, 1e9); break;

@@ -33,7 +33,10 @@ int main(int argc, char **argv)
     char sig[1024];
     while ((c = getopt_long(argc, argv, "ho:", options, 0)) != -1) {
         switch (c) {
-        case 'k': fk_images_kernel(&img, optarg); break;
+        case 'k':
+            if (fk_images_kernel(&img, optarg))
+                return fprintf(stderr, "forkspec minimize: --kernel %s: cannot read it\n", optarg), 2;
+            break;
         case 'i': img.initramfs = optarg; break;
         case 'a': against = optarg; break;
         case 'o': out_path = optarg; break;

@@ -209,7 +209,11 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", options, 0)) != -1) {
         switch (c) {
         case 'b': backend = optarg; break;
-        case 'k': *(fk_is_bzimage(optarg) ? &bzimage : &kernel) = optarg; break;
+        case 'k':
+            if (access(optarg, R_OK))
+                return fprintf(stderr, "forkspec run: --kernel %s: cannot read it\n", optarg), 2;
+            *(fk_is_bzimage(optarg) ? &bzimage : &kernel) = optarg;
+            break;
         case 'i': initramfs = optarg; break;
         case 's': state = 1; break;
         case 'B': binary = 1; break;

@@ -42,6 +42,9 @@ check "bad program: position" grep -q "bad.prog:2:11:" "$tmp/bad"
 "$diff" --against nowhere "$tmp/a.prog" > "$tmp/bad" 2>&1; rc=$?
 check "bad backend: exit 2" test "$rc" = 2
 check "bad backend: says so" grep -q "not kernel, linux, qemu-linux or all" "$tmp/bad"
+"$diff" --against qemu-linux --kernel "$tmp/no-such-bzImage" "$tmp/a.prog" > "$tmp/bad" 2>&1; rc=$?
+check "unreadable --kernel: exit 2" test "$rc" = 2
+check "unreadable --kernel: says so, not another kernel run" grep -q "no-such-bzImage: cannot read it" "$tmp/bad"
 
 # (the host's Linux: linux_test.sh)
 if [ "$failed" != 0 ]; then
