@@ -4,9 +4,7 @@
 
 static void zero(void *p, size_t n)
 {
-    uint8_t *b = p;
-    for (size_t i = 0; i < n; i++)
-        b[i] = 0;
+    __builtin_memset(p, 0, n);  /* the kernel's is fast; a byte loop here was not */
 }
 
 void fk_obs_clear(struct fk_obs *o)
