@@ -155,6 +155,19 @@ int fk_qemu_start_linux(struct fk_qemu *q, const char *bzimage, const char *init
     return start(q, &m, log);
 }
 
+int fk_qemu_restart(struct fk_qemu *q)
+{
+    static char image[sizeof q->image], initrd[sizeof q->initrd], log[sizeof q->log_path];
+    snprintf(image, sizeof image, "%s", q->image);
+    snprintf(initrd, sizeof initrd, "%s", q->initrd);
+    snprintf(log, sizeof log, "%s", q->log_path);
+    struct machine m = { image, initrd[0] ? initrd : 0, q->linux_guest };
+    fk_qemu_stop(q);
+    if (!image[0])
+        return fail(q, "nothing to restart: QEMU was never started");
+    return start(q, &m, log);
+}
+
 int fk_qemu_wait(struct fk_qemu *q, int timeout_ms)
 {
     int status;
@@ -253,13 +266,16 @@ static int boot(struct fk_qemu *q, const struct machine *m, const char *log)
     int down[2], up[2], vc[2], serial[2];
     struct fk_frame f;
     double t0 = fk_now();
-    int want_cover = q->want_cover;     /* the caller's choices outlive a restart */
-    struct fk_link_faults faults = q->faults;
+    int want_cover = q->want_cover, per_step = q->per_step;   /* the caller's choices */
+    struct fk_link_faults faults = q->faults;                 /* outlive a restart */
     memset(q, 0, sizeof *q);
     q->want_cover = want_cover;
+    q->per_step = per_step;
     q->faults = faults;
     q->pid = -1;
     snprintf(q->log_path, sizeof q->log_path, "%s", log ? log : "/dev/null");
+    snprintf(q->image, sizeof q->image, "%s", m->kernel);
+    snprintf(q->initrd, sizeof q->initrd, "%s", m->initrd ? m->initrd : "");
     q->linux_guest = m->linux_guest;
     if (access(m->kernel, R_OK))
         return fail(q, "kernel image not readable");

@@ -38,6 +38,8 @@ struct fk_qemu {
     char why[256];                  /* what went wrong, for the caller */
     int linux_guest;                /* booted by fk_qemu_start_linux */
     int want_cover;                 /* ask a coverage kernel for COVER frames */
+    int per_step;                   /* never program-hash mode (diff/compare.c) */
+    char image[512], initrd[512];   /* what was booted, for fk_qemu_restart */
     uint8_t cover[FK_COVER_BYTES];  /* COVER bits received (OR), the caller clears */
 };
 
@@ -70,6 +72,10 @@ int fk_is_bzimage(const char *path);
 /* The last cap - 1 bytes of the kernel's log (its console or debug
  * port), NUL-terminated in out; their count. */
 size_t fk_qemu_log_tail(const struct fk_qemu *q, char *out, size_t cap);
+
+/* Stops QEMU and boots the same images again, with the same log. 0, or -1
+ * with q->why. */
+int fk_qemu_restart(struct fk_qemu *q);
 
 /* Waits up to timeout_ms for QEMU to exit by itself; its exit status, or
  * -1 (then it is killed). */

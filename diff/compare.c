@@ -42,12 +42,22 @@ static int trouble(struct fk_qemu *q, int got, const struct fk_frame *f,
     return 1;
 }
 
-/* Waits for the END of program id, dropping its other frames. */
+/* Waits for the END of the running program, dropping its other frames;
+ * stops at a PANIC too (the kernel halts after it). fk_qemu_recv's result
+ * for the last frame, in *f. */
+static int drain_into(struct fk_qemu *q, struct fk_frame *f)
+{
+    int got;
+    while ((got = fk_qemu_recv(q, f, 5000)) == 1 && f->type != FK_T_END
+           && f->type != FK_T_PANIC)
+        ;
+    return got;
+}
+
 static void drain(struct fk_qemu *q)
 {
     struct fk_frame f;
-    while (fk_qemu_recv(q, &f, 5000) == 1 && f.type != FK_T_END)
-        ;
+    drain_into(q, &f);
 }
 
 /* Full-mode replay up to step d->step: both observations after it. */
@@ -132,6 +142,29 @@ static int agent_error(struct fk_qemu *q, const struct fk_frame *f, uint32_t id,
     return 1;
 }
 
+/* END of a program whose steps all agreed (d->verdict FK_AGREE): a leak,
+ * or agreement at step nsteps. */
+static void end_verdict(int guest, const struct fk_end_msg *e, uint32_t nsteps,
+                        struct fk_divergence *d)
+{
+    if (d->verdict != FK_AGREE)
+        return;
+    d->step = nsteps;
+    if (e->leak_ok)
+        return;
+    struct fk_out o = fk_out_make(d->why, sizeof d->why);
+    if (guest) {
+        fk_out_str(&o, "END reports processes left behind: ");
+        fk_out_dec(&o, (uint32_t)(e->baseline[FK_LEAK_PROCS] - e->now[FK_LEAK_PROCS]));
+        fk_out_str(&o, " still running after the program's processes were killed");
+    } else {
+        fk_out_str(&o, "END reports a leak: ");
+        fk_end_describe(e, &o);
+    }
+    fk_out_cstr(&o);
+    d->verdict = FK_LEAK;
+}
+
 /* One run of p; *link set when frames went missing or out of order. The
  * bundled kernel runs in hash mode (L0 and both hashes), Linux's agent in
  * full mode (L0 and L1, under Linux's comparison rules). */
@@ -190,22 +223,7 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
         *link = trouble(q, got, &f, d);
         return d->verdict;
     }
-    if (d->verdict == FK_AGREE && !e.leak_ok) {
-        struct fk_out o = fk_out_make(d->why, sizeof d->why);
-        if (guest) {
-            fk_out_str(&o, "END reports processes left behind: ");
-            fk_out_dec(&o, (uint32_t)(e.baseline[FK_LEAK_PROCS] - e.now[FK_LEAK_PROCS]));
-            fk_out_str(&o, " still running after the program's processes were killed");
-        } else {
-            fk_out_str(&o, "END reports a leak: ");
-            fk_end_describe(&e, &o);
-        }
-        fk_out_cstr(&o);
-        d->step = p->nsteps;
-        d->verdict = FK_LEAK;
-    }
-    if (d->verdict == FK_AGREE)
-        d->step = p->nsteps;
+    end_verdict(guest, &e, p->nsteps, d);
     return d->verdict;
 }
 
@@ -219,8 +237,115 @@ static int resync(struct fk_qemu *q)
     return -1;
 }
 
+/* The model's digest of p (spec/trace-protocol.md, DIGEST). */
+static uint64_t model_digest(const struct fk_prog *p)
+{
+    static struct fk_obs canon;
+    uint64_t h = FK_HASH64_BASIS;
+    model_reset();
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        struct fk_result r = model_step(p->step[i]);
+        model_canon(&canon);
+        h = fk_digest_step(h, &r, fk_obs_hash(&canon, FK_L1, scratch),
+                           fk_obs_hash(&canon, FK_L2, scratch));
+    }
+    return h;
+}
+
+enum digest_outcome {
+    SETTLED,        /* the model's digest: AGREE, or LEAK by END */
+    DIFFERS,        /* an intact DIGEST, not the model's */
+    LINK,           /* frames lost or damaged; resynchronized */
+    FAULT,          /* PANIC, death or hang (d says which); QEMU restarted */
+};
+
+/* Program-hash mode: p runs with no frame per step, and one DIGEST of all
+ * its steps comes before END. Unless SETTLED, p must run step by step to
+ * find what went wrong where, on a kernel ready for it. */
+static enum digest_outcome by_digest(struct fk_qemu *q, const struct fk_prog *p,
+                                     struct fk_divergence *d)
+{
+    struct fk_frame f;
+    struct fk_digest_msg g;
+    struct fk_end_msg e;
+    uint32_t id = next_id++, gaps = q->seq_gaps;
+    uint64_t want = 0;
+    int wait_ms = FRAME_TIMEOUT_MS + 10 * (int)p->nsteps, got = -1;
+    memset(d, 0, sizeof *d);
+    d->against = "kernel";
+    d->level = FK_L2;
+    d->step = p->nsteps;        /* which step failed is not known yet */
+    if (!fk_qemu_send_program(q, p, FK_MODE_PROGRAM_HASH, id)) {
+        want = model_digest(p);     /* while the kernel runs p */
+        do
+            got = fk_qemu_recv(q, &f, wait_ms);
+        while (got == 1 && f.type == FK_T_HELLO);      /* as next_frame */
+    }
+    int intact = got == 1 && f.type == FK_T_DIGEST && !fk_digest_get(f.payload, f.len, &g)
+                 && g.prog_id == id && g.steps == p->nsteps && q->seq_gaps == gaps;
+    if (intact && g.hash != want) {
+        got = drain_into(q, &f);
+        if (got == 1 && f.type == FK_T_END)
+            return DIFFERS;
+    } else if (intact) {
+        got = fk_qemu_recv(q, &f, FRAME_TIMEOUT_MS);
+        if (got == 1 && f.type == FK_T_END && !fk_end_get(f.payload, f.len, &e)
+            && e.prog_id == id && e.steps == p->nsteps && q->seq_gaps == gaps) {
+            end_verdict(0, &e, p->nsteps, d);
+            return SETTLED;
+        }
+    }
+    if (trouble(q, got, &f, d)) {
+        if (!resync(q))
+            return LINK;
+        snprintf(d->why, sizeof d->why, "kernel hang: no DIGEST or END within %d ms of QEMU's "
+                 "CPU time and no HELLO after RESET", wait_ms);
+        d->verdict = FK_HANG;
+    }
+    if (fk_qemu_restart(q)) {
+        size_t n = strlen(d->why);
+        snprintf(d->why + n, sizeof d->why - n, "; QEMU did not start again: %.100s", q->why);
+    }
+    return FAULT;
+}
+
+static enum fk_verdict step_by_step(struct fk_qemu *q, const struct fk_prog *p,
+                                    struct fk_divergence *d);
+
+/* The bundled kernel (or any that offers it in HELLO) first in
+ * program-hash mode, step by step only when that does not settle p. A
+ * fault the step-by-step run does not meet again is still reported, as
+ * the program-hash run saw it. */
 enum fk_verdict fk_compare_kernel(struct fk_qemu *q, const struct fk_prog *p,
                                   struct fk_divergence *d)
+{
+    static struct fk_divergence first;
+    if (q->linux_guest || q->per_step || !(q->hello.features & FK_FEATURE_PROGRAM_HASH))
+        return step_by_step(q, p, d);
+    enum digest_outcome o = by_digest(q, p, &first);
+    if (o == SETTLED || (o == FAULT && q->pid < 0)) {
+        *d = first;
+        return d->verdict;
+    }
+    if (step_by_step(q, p, d) != FK_AGREE)
+        return d->verdict;
+    if (o == FAULT) {
+        *d = first;
+        size_t n = strlen(d->why);
+        snprintf(d->why + n, sizeof d->why - n, " (in program-hash mode; run again step by "
+                 "step, every step agreed)");
+    } else if (o == DIFFERS) {
+        d->verdict = FK_DIVERGE;
+        d->step = p->nsteps ? p->nsteps - 1 : 0;
+        snprintf(d->why, sizeof d->why, "the kernel's program hash differed from the "
+                 "model's, but run again step by step every step agreed: the kernel "
+                 "does not answer the same program the same way twice");
+    }
+    return d->verdict;
+}
+
+static enum fk_verdict step_by_step(struct fk_qemu *q, const struct fk_prog *p,
+                                    struct fk_divergence *d)
 {
     int link;
     for (int run = 0; run < 2; run++) {

@@ -1,7 +1,9 @@
 /* The model against one backend, step by step (spec/trace-protocol.md;
- * spec/syscalls.md, "Comparing with Linux"). The kernel: L0 and the L1/L2
- * hashes of every step in hash mode; at the first difference the program
- * is replayed in full mode to get both observations. Linux: L0 and the
+ * spec/syscalls.md, "Comparing with Linux"). The kernel: one hash of all
+ * its steps (program-hash mode) when its HELLO offers it, else or when
+ * that differs L0 and the L1/L2 hashes of every step in hash mode; at the
+ * first difference the program is replayed in full mode to get both
+ * observations. Linux: L0 and the
  * full L1 every step, with the spec's not-comparable steps. Host C. */
 #ifndef DIFF_COMPARE_H
 #define DIFF_COMPARE_H

@@ -25,7 +25,7 @@ void trace_hello(void)
 {
     struct fk_hello h;
     fk_hello_local(&h);
-    h.features = cover_built() ? FK_FEATURE_COVERAGE : 0;
+    h.features = FK_FEATURE_PROGRAM_HASH | (cover_built() ? FK_FEATURE_COVERAGE : 0);
     h.build = (const uint8_t *)build_id;
     h.build_len = sizeof build_id - 1;
     trace_send(FK_T_HELLO, payload_out, fk_hello_put(&h, payload_out, sizeof payload_out));

@@ -34,22 +34,35 @@ static void free_counts(uint16_t out[FK_NLEAK])
     out[FK_LEAK_PIPES] = (uint16_t)pipe_free_count();
 }
 
-static void send_step(uint32_t id, uint16_t index, struct fk_result r, uint8_t mode)
+/* Observes the state after step index: a STEP (hash mode), a STEP_FULL
+ * (full mode), or one more record folded into *digest (program-hash
+ * mode). */
+static void send_step(uint32_t id, uint16_t index, struct fk_result r, uint8_t mode,
+                      uint64_t *digest)
 {
     struct fk_step_msg m = { .prog_id = id, .step = index, .result = r };
     kernel_observe(&raw);
     fk_obs_canon(&raw, &canon);
-    if (mode == FK_MODE_HASH) {
-        m.hash1 = fk_obs_hash(&canon, FK_L1, scratch);
-        m.hash2 = fk_obs_hash(&canon, FK_L2, scratch);
-        trace_send(FK_T_STEP, payload, fk_step_put(&m, payload, sizeof payload));
-    } else {
+    if (mode == FK_MODE_FULL) {
         m.n1 = fk_obs_serialize(&canon, FK_L1, level1, sizeof level1);
         m.n2 = fk_obs_serialize(&canon, FK_L2, level2, sizeof level2);
         m.l1 = level1;
         m.l2 = level2;
         trace_send(FK_T_STEP_FULL, payload, fk_step_full_put(&m, payload, sizeof payload));
+        return;
     }
+    m.hash1 = fk_obs_hash(&canon, FK_L1, scratch);
+    m.hash2 = fk_obs_hash(&canon, FK_L2, scratch);
+    if (mode == FK_MODE_PROGRAM_HASH)
+        *digest = fk_digest_step(*digest, &r, m.hash1, m.hash2);
+    else
+        trace_send(FK_T_STEP, payload, fk_step_put(&m, payload, sizeof payload));
+}
+
+static void send_digest(uint32_t id, uint16_t steps, uint64_t digest)
+{
+    struct fk_digest_msg m = { id, steps, digest };
+    trace_send(FK_T_DIGEST, payload, fk_digest_put(&m, payload, sizeof payload));
 }
 
 /* One-shot mode: each step's result on the debug port too, so that a
@@ -93,6 +106,7 @@ static void send_end(uint32_t id, uint16_t steps, int cover)
 static void run_program(const struct fk_program_msg *m)
 {
     uint32_t i;
+    uint64_t digest = FK_HASH64_BASIS;
     current_prog_id = m->prog_id;
     cover_reset();
     fk_prog_decode(m->prog, m->prog_len, &prog);
@@ -106,10 +120,12 @@ static void run_program(const struct fk_program_msg *m)
         int p = proc_slot(s->proc);
         if (p >= 0 && procs[p].state == P_ALIVE)
             r = proc_run_step(p, s);
-        send_step(m->prog_id, (uint16_t)i, r, m->mode);
+        send_step(m->prog_id, (uint16_t)i, r, m->mode, &digest);
         if (oneshot_mode())
             log_step(i, s, &r);
     }
+    if (m->mode == FK_MODE_PROGRAM_HASH)
+        send_digest(m->prog_id, (uint16_t)i, digest);
     send_end(m->prog_id, (uint16_t)i, m->flags & FK_FEATURE_COVERAGE);
     current_prog_id = 0;
 }
@@ -129,7 +145,7 @@ static void serve(const struct fk_frame *f)
     case FK_T_PROGRAM:
         if (fk_program_get(f->payload, f->len, &m)) {
             trace_error(0, FK_ERR_PAYLOAD, "malformed PROGRAM");
-        } else if (m.mode != FK_MODE_HASH && m.mode != FK_MODE_FULL) {
+        } else if (m.mode > FK_MODE_PROGRAM_HASH) {
             trace_error(m.prog_id, FK_ERR_MODE, "unknown mode");
         } else {
             run_program(&m);

@@ -24,10 +24,13 @@ enum fk_frame_type {
     FK_T_END = 0x84,        /* end of program, leak check */
     FK_T_PANIC = 0x85,      /* u32 eip, message */
     FK_T_COVER = 0x86,      /* coverage bitmap chunk */
-    FK_T_ERROR = 0x87       /* a host frame the kernel refused */
+    FK_T_ERROR = 0x87,      /* a host frame the kernel refused */
+    FK_T_DIGEST = 0x88      /* program-hash mode: every step's record, hashed */
 };
 
-enum fk_mode { FK_MODE_HASH = 0, FK_MODE_FULL = 1 };
+/* hash: a STEP per step; full: a STEP_FULL per step; program hash: one
+ * DIGEST after the last step (spec/trace-protocol.md, "Messages"). */
+enum fk_mode { FK_MODE_HASH = 0, FK_MODE_FULL = 1, FK_MODE_PROGRAM_HASH = 2 };
 
 /* CRC-32 (IEEE 802.3, as zlib's crc32): crc is the running value, 0 to
  * start. */

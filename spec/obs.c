@@ -328,8 +328,12 @@ int fk_obs_deserialize(const uint8_t *l1, size_t n1, const uint8_t *l2,
 
 uint64_t fk_hash64(const void *data, size_t len)
 {
+    return fk_hash64_more(FK_HASH64_BASIS, data, len);
+}
+
+uint64_t fk_hash64_more(uint64_t h, const void *data, size_t len)
+{
     const uint8_t *b = data;
-    uint64_t h = 0xcbf29ce484222325ull;
     for (size_t i = 0; i < len; i++) {
         h ^= b[i];
         h *= 0x100000001b3ull;

@@ -135,8 +135,11 @@ size_t fk_obs_serialize(const struct fk_obs *o, int level, uint8_t *buf,
 int fk_obs_deserialize(const uint8_t *l1, size_t n1, const uint8_t *l2,
                        size_t n2, struct fk_obs *o);
 
-/* 64-bit FNV-1a. */
+/* 64-bit FNV-1a; fk_hash64_more goes on from the hash h of earlier bytes
+ * (fk_hash64 starts from FK_HASH64_BASIS). */
+#define FK_HASH64_BASIS 0xcbf29ce484222325ull
 uint64_t fk_hash64(const void *data, size_t len);
+uint64_t fk_hash64_more(uint64_t h, const void *data, size_t len);
 
 /* Hash of one level of a canonical observation; scratch holds
  * FK_OBS_MAX_BYTES. */

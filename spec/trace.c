@@ -172,6 +172,34 @@ int fk_step_full_get(const uint8_t *p, size_t n, struct fk_step_msg *m)
     return 0;
 }
 
+uint64_t fk_digest_step(uint64_t h, const struct fk_result *r, uint64_t hash1, uint64_t hash2)
+{
+    uint8_t record[FK_RESULT_BYTES + 16];
+    struct fk_wbuf w = { record, sizeof record, 0 };
+    wresult(&w, r);
+    fk_w64(&w, hash1);
+    fk_w64(&w, hash2);
+    return fk_hash64_more(h, record, sizeof record);
+}
+
+size_t fk_digest_put(const struct fk_digest_msg *m, uint8_t *out, size_t cap)
+{
+    struct fk_wbuf w = { out, cap, 0 };
+    fk_w32(&w, m->prog_id);
+    fk_w16(&w, m->steps);
+    fk_w64(&w, m->hash);
+    return done(&w);
+}
+
+int fk_digest_get(const uint8_t *p, size_t n, struct fk_digest_msg *m)
+{
+    struct fk_rbuf r = { p, n, 0, 0 };
+    m->prog_id = fk_r32(&r);
+    m->steps = (uint16_t)fk_r16(&r);
+    m->hash = fk_r64(&r);
+    return fk_rexact(&r);
+}
+
 size_t fk_end_put(const struct fk_end_msg *m, uint8_t *out, size_t cap)
 {
     struct fk_wbuf w = { out, cap, 0 };

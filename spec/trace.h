@@ -12,6 +12,7 @@
 #include "spec/out.h"
 
 #define FK_FEATURE_COVERAGE 1       /* HELLO features, PROGRAM flags */
+#define FK_FEATURE_PROGRAM_HASH 2   /* HELLO features: takes mode FK_MODE_PROGRAM_HASH */
 #define FK_HELLO_NLIMITS    10
 
 struct fk_hello {
@@ -64,6 +65,21 @@ size_t fk_step_put(const struct fk_step_msg *m, uint8_t *out, size_t cap);
 int fk_step_get(const uint8_t *p, size_t n, struct fk_step_msg *m);
 size_t fk_step_full_put(const struct fk_step_msg *m, uint8_t *out, size_t cap);
 int fk_step_full_get(const uint8_t *p, size_t n, struct fk_step_msg *m);
+
+/* DIGEST (program-hash mode): FNV-1a over the 25-byte records (L0 result,
+ * L1 hash, L2 hash, as in STEP) of every step in order, one frame after
+ * the last step instead of a STEP per step. */
+struct fk_digest_msg {
+    uint32_t prog_id;
+    uint16_t steps;                     /* steps run */
+    uint64_t hash;
+};
+
+/* The digest after one more step, from the digest h of the steps before
+ * it (FK_HASH64_BASIS before the first). */
+uint64_t fk_digest_step(uint64_t h, const struct fk_result *r, uint64_t hash1, uint64_t hash2);
+size_t fk_digest_put(const struct fk_digest_msg *m, uint8_t *out, size_t cap);
+int fk_digest_get(const uint8_t *p, size_t n, struct fk_digest_msg *m);
 
 enum { FK_LEAK_FRAMES, FK_LEAK_PROCS, FK_LEAK_FILES, FK_LEAK_OBJS, FK_LEAK_PIPES, FK_NLEAK };
 

@@ -55,6 +55,33 @@ static void test_step(void)
     CHECK(fk_step_get(buf, n + 1, &g) == -1);
 }
 
+/* A step's digest record is its STEP payload after id and index; the
+ * digest is FNV-1a over the records in order. */
+static void test_digest(void)
+{
+    struct fk_step_msg a = { 7, 0, { FK_R_OK, 3, 0 }, 11, 22, 0, 0, 0, 0 };
+    struct fk_step_msg b = { 7, 1, { FK_R_ERR, 9, 1 }, 33, 44, 0, 0, 0, 0 };
+    uint8_t records[50];
+    CHECK(fk_step_put(&a, buf, sizeof buf) == 31);
+    memcpy(records, buf + 6, 25);
+    CHECK(fk_step_put(&b, buf, sizeof buf) == 31);
+    memcpy(records + 25, buf + 6, 25);
+    uint64_t h = fk_digest_step(FK_HASH64_BASIS, &a.result, a.hash1, a.hash2);
+    CHECK(h == fk_hash64(records, 25));
+    uint64_t ab = fk_digest_step(h, &b.result, b.hash1, b.hash2);
+    CHECK(ab == fk_hash64(records, 50));
+    uint64_t ba = fk_digest_step(fk_digest_step(FK_HASH64_BASIS, &b.result, b.hash1, b.hash2),
+                                 &a.result, a.hash1, a.hash2);
+    CHECK(ba != ab);
+    struct fk_digest_msg m = { 0xdeadbeef, 512, ab }, g;
+    size_t n = fk_digest_put(&m, buf, sizeof buf);
+    CHECK(n == 14);
+    CHECK(fk_digest_get(buf, n, &g) == 0 && g.prog_id == m.prog_id && g.steps == 512
+          && g.hash == ab);
+    CHECK(fk_digest_get(buf, n - 1, &g) == -1);
+    CHECK(fk_digest_get(buf, n + 1, &g) == -1);
+}
+
 static void test_step_full_end_to_end(void)
 {
     static struct fk_obs raw, canon, back;
@@ -137,6 +164,7 @@ static void test_garbage_payloads(void)
         struct fk_step_msg sm;
         struct fk_end_msg em;
         struct fk_panic_msg pa;
+        struct fk_digest_msg dm;
         for (size_t i = 0; i < n; i++)
             p[i] = (uint8_t)rnd64();
         if (fk_step_full_get(p, n, &sm) == 0)
@@ -147,6 +175,7 @@ static void test_garbage_payloads(void)
         CHECK(fk_step_get(p, n, &sm) == (n == 31 ? 0 : -1));
         CHECK(fk_end_get(p, n, &em) == (n == 30 ? 0 : -1));
         CHECK(fk_panic_get(p, n, &pa) == (n >= 12 ? 0 : -1));
+        CHECK(fk_digest_get(p, n, &dm) == (n == 14 ? 0 : -1));
         free(p);
     }
 }
@@ -156,6 +185,7 @@ int main(void)
     test_hello();
     test_program();
     test_step();
+    test_digest();
     test_step_full_end_to_end();
     test_end_panic_cover_error();
     test_garbage_payloads();
