@@ -59,7 +59,8 @@ static int same_object(const struct fk_obs *o, const struct fk_obs *p, int i)
 static int same_free(const struct fk_obs *a, const struct fk_obs *b, int i)
 {
     (void)i;
-    return SAME(free_frames) && SAME(free_procs) && SAME(free_files) && SAME(free_objs);
+    return SAME(free_frames) && SAME(free_procs) && SAME(free_files) && SAME(free_objs)
+           && SAME(free_pipes);
 }
 
 struct changes {

@@ -61,4 +61,5 @@ void kernel_observe(struct fk_obs *raw)
     raw->free_procs = (uint16_t)proc_free_slots();
     raw->free_files = (uint16_t)file_free_count();
     raw->free_objs = (uint16_t)mm_free_objects();
+    raw->free_pipes = (uint16_t)pipe_free_count();
 }

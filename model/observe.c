@@ -50,6 +50,7 @@ void model_observe(struct fk_obs *o)
         o->pipe[i].fill = pipe_fill[i];
         o->pipe[i].readers = pipe_readers[i];
         o->pipe[i].writers = pipe_writers[i];
+        o->free_pipes += pipe_readers[i] == 0 && pipe_writers[i] == 0;
     }
     for (int n = 0; n < FK_NNODE; n++) {
         o->node[n].exists = node_exists[n];

@@ -126,6 +126,7 @@ void fk_obs_canon(const struct fk_obs *raw, struct fk_obs *out)
     out->free_procs = raw->free_procs;
     out->free_files = raw->free_files;
     out->free_objs = raw->free_objs;
+    out->free_pipes = raw->free_pipes;
 }
 
 /* ---- serialization ---- */
@@ -199,6 +200,7 @@ static void put_l2(const struct fk_obs *o, struct fk_wbuf *w)
     fk_w16(w, o->free_procs);
     fk_w16(w, o->free_files);
     fk_w16(w, o->free_objs);
+    fk_w16(w, o->free_pipes);
 }
 
 size_t fk_obs_serialize(const struct fk_obs *o, int level, uint8_t *buf,
@@ -296,6 +298,7 @@ static void get_l2(struct fk_rbuf *r, struct fk_obs *o)
     o->free_procs = (uint16_t)fk_r16(r);
     o->free_files = (uint16_t)fk_r16(r);
     o->free_objs = (uint16_t)fk_r16(r);
+    o->free_pipes = (uint16_t)fk_r16(r);
 }
 
 /* Fields L2 leaves at "no reference" when only L1 was given. */

@@ -111,7 +111,7 @@ struct fk_obs {
     uint16_t frame_refs[FK_NFRAME];         /* L2 */
     uint8_t nobj;
     struct fk_obs_object obj[FK_NOBJ];
-    uint16_t free_frames, free_procs, free_files, free_objs;   /* L2 */
+    uint16_t free_frames, free_procs, free_files, free_objs, free_pipes;   /* L2 */
 };
 
 /* Clears o to an observation with nothing in it. */

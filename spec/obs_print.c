@@ -316,6 +316,8 @@ static void print_free(const struct fk_obs *obs, const char *indent, struct fk_o
     fk_out_dec(o, obs->free_files);
     key("objects", o);
     fk_out_dec(o, obs->free_objs);
+    key("pipes", o);
+    fk_out_dec(o, obs->free_pipes);
     fk_out_char(o, '\n');
 }
 

@@ -18,7 +18,7 @@ check "eight lines" test "$(wc -l < "$tmp/out")" = 8
 "$run" --state "$tmp/p.prog" > "$tmp/state" 2>&1
 check "state: refs" grep -qE '^ +file #0: file /f0 rdonly offset=16 refs=2$' "$tmp/state"
 check "state: zombie" grep -qE '^ +p1: zombie ppid=p0 status=exited\(3\)$' "$tmp/state"
-check "state: free counts" grep -qE '^ +free: frames=128 procs=15 files=63 objects=32$' "$tmp/state"
+check "state: free counts" grep -qE '^ +free: frames=128 procs=15 files=63 objects=32 pipes=64$' "$tmp/state"
 
 printf 'p0 fork\np1 read 0\n' > "$tmp/bad.prog"
 "$run" "$tmp/bad.prog" > "$tmp/bad" 2>&1; rc=$?

@@ -83,6 +83,7 @@ static void random_obs(struct fk_obs *o)
     o->free_procs = (uint16_t)rnd(17);
     o->free_files = (uint16_t)rnd(65);
     o->free_objs = (uint16_t)rnd(33);
+    o->free_pipes = (uint16_t)rnd(65);
 }
 
 static void shuffle(int *map, int n)

@@ -32,10 +32,10 @@ p0 load 0x40002004                   => 0x5
 p0 store 0x40003000 6                => 0
 p1 load 0x40003000                   => 0x6
 !! object #0: refs=2 frames=[#1 #2]
-!! free: frames=124 procs=14 files=64 objects=31
+!! free: frames=124 procs=14 files=64 objects=31 pipes=64
 # exit drops the child's references; the object lives on in p0
 p1 exit 0                            => 0
 !! object #0: refs=1 frames=[#1 #2]
-!! free: frames=125 procs=14 files=64 objects=31
+!! free: frames=125 procs=14 files=64 objects=31 pipes=64
 p0 munmap 0x40002000 2               => 0
-!! free: frames=127 procs=14 files=64 objects=32
+!! free: frames=127 procs=14 files=64 objects=32 pipes=64

@@ -12,7 +12,7 @@ p0 open /d rdonly,creat              => EISDIR
 p0 open /d/.. rdwr                   => EISDIR
 p0 open /d rdonly,trunc              => EISDIR
 p0 open / rdonly,trunc,append        => EISDIR
-!! free: frames=128 procs=15 files=64 objects=32
+!! free: frames=128 procs=15 files=64 objects=32 pipes=64
 # a directory opens read-only
 p0 open /d rdonly                    => 0
 !! file #0: dir /d rdonly offset=0 refs=1

@@ -25,4 +25,4 @@ p0 getppid                           => -
 p1 fork                              => p2
 p2 getppid                           => p1
 !! file #0: file /f0 rdonly offset=32 refs=6
-!! free: frames=128 procs=13 files=63 objects=32
+!! free: frames=128 procs=13 files=63 objects=32 pipes=64

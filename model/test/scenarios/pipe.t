@@ -35,9 +35,11 @@ p0 close 1                           => 0
 p0 write 2 0 1                       => 0
 p0 write 2 1 1                       => EPIPE
 !! pipe #1: fill=0 readers=0 writers=1
+!! free: frames=128 procs=14 files=62 objects=32 pipes=62
 # the last end closed frees the pipe and its bytes
 p0 close 2                           => 0
+!! free: frames=128 procs=14 files=63 objects=32 pipes=63
 p0 close 0                           => 0
 p0 wait p1                           => p1 exited(0)
-!! free: frames=128 procs=15 files=64 objects=32
+!! free: frames=128 procs=15 files=64 objects=32 pipes=64
 !! no pipe #

@@ -28,4 +28,4 @@ p3 exit 0                            => 0
 p0 wait p3                           => p3 exited(0)
 p0 wait -1                           => ECHILD
 p3 getpid                            => SKIP
-!! free: frames=128 procs=15 files=64 objects=32
+!! free: frames=128 procs=15 files=64 objects=32 pipes=64

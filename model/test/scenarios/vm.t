@@ -16,7 +16,7 @@ p0 wait p1                           => p1 signaled(11)
 p0 fork                              => p2
 p2 store 0x10 1                      => KILLED 11
 p0 wait -1                           => p2 signaled(11)
-!! free: frames=128 procs=15 files=64 objects=32
+!! free: frames=128 procs=15 files=64 objects=32 pipes=64
 
 # regions: private rw, read-only, none
 p0 mmap 0x40000000 4 rw private      => 0x40000000
@@ -36,7 +36,7 @@ p0 wait -1                           => p3 signaled(11)
 p0 wait -1                           => p4 signaled(11)
 # munmap cuts pages out; unmapped pages in the range are fine
 p0 munmap 0x40001000 1               => 0
-!! free: frames=128 procs=15 files=64 objects=32
+!! free: frames=128 procs=15 files=64 objects=32 pipes=64
 p0 munmap 0x40000000 64              => 0
 !! p0: alive ppid=- cwd=/ heap=0 fds=[]
 !! no 0x4
@@ -56,10 +56,10 @@ p0 load 0x40013000                   => 0x8
 # mmap replaces what was there
 p0 mmap 0x40012000 2 rw private      => 0x40012000
 # the object keeps its frame while any region maps it
-!! free: frames=127 procs=15 files=64 objects=31
+!! free: frames=127 procs=15 files=64 objects=31 pipes=64
 p0 load 0x40013000                   => 0x0
 p0 munmap 0x40010000 1               => 0
-!! free: frames=128 procs=15 files=64 objects=32
+!! free: frames=128 procs=15 files=64 objects=32 pipes=64
 
 # the heap
 p0 sbrk 0                            => 0x50000000
@@ -70,7 +70,7 @@ p0 store 0x50001ffc 5                => 0
 p0 load 0x50001ffc                   => 0x5
 !! 0x50000000 heap 2 pages rw private sums=[0x0 0xed1fe057] frames=[- #0]
 p0 sbrk -1                           => 0x50002000
-!! free: frames=128 procs=15 files=64 objects=32
+!! free: frames=128 procs=15 files=64 objects=32 pipes=64
 p0 fork                              => p5
 p5 load 0x50001000                   => KILLED 11
 p0 sbrk 1                            => 0x50001000
