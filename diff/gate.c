@@ -1,6 +1,8 @@
 /* forkspec gate: what a kernel change must pass. The regression corpus
  * (diff/corpus) on the model and each backend (the kernel, Linux), then
- * random programs from a fixed seed, bounded by a count or a time, on each. Every
+ * random programs from a fixed seed, bounded by a count or a time, on each:
+ * by default realistic (gen/gen.c) and state-directed (gen/directed.c)
+ * programs in turn. Every
  * divergence is reported and saved minimized; exit 1 if any, 2 for bad
  * input. Runs Linux cannot be compared on past a step are counted and
  * named, never passed. */
@@ -15,6 +17,7 @@
 #include "diff/minimize.h"
 #include "diff/report.h"
 #include "host/clock.h"
+#include "gen/directed.h"
 #include "gen/gen.h"
 #include "host/progfile.h"
 
@@ -26,6 +29,9 @@ static const char usage[] =
     "  --seconds N   how long the random phase runs on each backend (default 30)\n"
     "  --programs N  instead: how many random programs it runs on each backend\n"
     "  --seed S      its seed (default 1)\n"
+    "  --gen MODE    its programs: realistic (40 steps of the everyday mix), directed\n"
+    "                (120 steps reaching the spec's limits, tables filled, fork\n"
+    "                trees) or mixed, the two in turn (default)\n"
     "  --findings D  where findings are kept, one directory each, minimized\n"
     "                (default gate-findings)\n"
     "  --first       stop at the first finding\n"
@@ -37,6 +43,9 @@ static struct fk_prog prog;
 static struct fk_divergence d;
 static struct fk_target target[FK_NBACKEND];
 static int not_comparable;
+
+enum { GEN_MIXED, GEN_REALISTIC, GEN_DIRECTED, DIRECTED_STEPS = 120 };
+static int gen_mode = GEN_MIXED;
 
 static const char *findings = "gate-findings";
 
@@ -96,7 +105,10 @@ static int gate(struct fk_target *t, char **corpus, int n, long long programs,
     char name[64];
     nc = not_comparable;
     while ((programs >= 0 ? random < programs : fk_now() - t0 < seconds) && !(stop_first && bad)) {
-        fk_gen_program(&rng, 40, &prog);
+        if (gen_mode == GEN_REALISTIC || (gen_mode == GEN_MIXED && random % 2 == 0))
+            fk_gen_program(&rng, 40, &prog);
+        else
+            fk_gen_directed(&rng, DIRECTED_STEPS, &prog);
         snprintf(name, sizeof name, "random program %lld (seed %llu)", random, seed);
         bad += check(t, name, 1);
         random++;
@@ -114,7 +126,7 @@ int main(int argc, char **argv)
         { "seconds", required_argument, 0, 's' },  { "programs", required_argument, 0, 'n' },
         { "seed", required_argument, 0, 'r' },     { "findings", required_argument, 0, 'f' },
         { "first", no_argument, 0, '1' },          { "help", no_argument, 0, 'h' },
-        { "initramfs", required_argument, 0, 'i' },
+        { "initramfs", required_argument, 0, 'i' }, { "gen", required_argument, 0, 'g' },
         { 0, 0, 0, 0 },
     };
     const char *cmd = "forkspec gate", *against = "all";
@@ -136,6 +148,13 @@ int main(int argc, char **argv)
         case 'r': seed = (unsigned long long)fk_arg_int(cmd, "--seed", optarg, 0, INT64_MAX); break;
         case 'f': findings = optarg; break;
         case '1': stop_first = 1; break;
+        case 'g':
+            gen_mode = !strcmp(optarg, "mixed") ? GEN_MIXED : !strcmp(optarg, "realistic")
+                       ? GEN_REALISTIC : !strcmp(optarg, "directed") ? GEN_DIRECTED : -1;
+            if (gen_mode < 0)
+                return fprintf(stderr, "%s: --gen %s: not realistic, directed or mixed\n", cmd,
+                               optarg), 2;
+            break;
         case 'h': fputs(usage, stdout); return 0;
         default: fk_arg_usage_exit(usage);
         }

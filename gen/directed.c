@@ -1,0 +1,243 @@
+/* State-directed programs (gen/directed.h): steps drawn while the model
+ * runs them, so that arguments come from the state reached. */
+#include "gen/directed.h"
+#include "model/model.h"
+
+struct dgen {
+    struct fk_rng *r;
+    struct fk_prog *p;
+    uint32_t max;
+    struct fk_result last;
+};
+
+/* Appends a step and runs it on the model; 0, or -1 when p is full. */
+static int emit(struct dgen *g, int pid, uint8_t op, int32_t a0, int32_t a1, int32_t a2,
+                int32_t a3)
+{
+    if (g->p->nsteps >= g->max)
+        return -1;
+    struct fk_step s = { (uint16_t)pid, op, { a0, a1, a2, a3 } };
+    g->p->step[g->p->nsteps++] = s;
+    g->last = model_step(s);
+    return 0;
+}
+
+static int chance(struct dgen *g, uint32_t one_in)
+{
+    return fk_rng_below(g->r, one_in) == 0;
+}
+
+/* -1, 0 or +1: one below, at, or one above a limit. */
+static int32_t near(struct dgen *g)
+{
+    return (int32_t)fk_rng_below(g->r, 3) - 1;
+}
+
+static int alive_slot(int pid)
+{
+    for (int i = 0; i < FK_NPROC; i++)
+        if (proc_state[i] == P_ALIVE && proc_pid[i] == pid)
+            return i;
+    return -1;
+}
+
+/* A live process's pid: p0 half the time, it outlives the rest. */
+static int pick_alive(struct dgen *g)
+{
+    int pids[FK_NPROC], n = 0;
+    for (int i = 0; i < FK_NPROC; i++)
+        if (proc_state[i] == P_ALIVE)
+            pids[n++] = proc_pid[i];
+    return n == 0 || chance(g, 2) ? 0 : pids[fk_rng_below(g->r, (uint32_t)n)];
+}
+
+/* pid's lowest fd open on a file of kind, or -1. */
+static int fd_of(int pid, int kind)
+{
+    int s = alive_slot(pid);
+    for (int fd = 0; s >= 0 && fd < FK_NOFILE; fd++)
+        if (fdt[s][fd] >= 0 && file_kind[fdt[s][fd]] == kind
+            && (kind != FK_F_FILE || file_mode[fdt[s][fd]] != FK_O_RDONLY))
+            return fd;
+    return -1;
+}
+
+static int open_fds(int pid)
+{
+    int s = alive_slot(pid), n = 0;
+    for (int fd = 0; s >= 0 && fd < FK_NOFILE; fd++)
+        n += fdt[s][fd] >= 0;
+    return n;
+}
+
+/* A pipe filled or drained to exactly its capacity or fill, one byte
+ * either side. */
+static void pipe_edges(struct dgen *g, int pid)
+{
+    if (fd_of(pid, FK_F_PIPE_W) < 0 && emit(g, pid, FK_OP_PIPE, 0, 0, 0, 0))
+        return;
+    int w = fd_of(pid, FK_F_PIPE_W), rd = fd_of(pid, FK_F_PIPE_R), s = alive_slot(pid);
+    if (w < 0 || rd < 0)
+        return;
+    int pipe = file_pipe[fdt[s][w]];
+    if (!emit(g, pid, FK_OP_WRITE, w, FK_PIPE_CAPACITY - pipe_fill[pipe] + near(g), 7, 0)
+        && !emit(g, pid, FK_OP_READ, rd, (int32_t)fk_rng_below(g->r, 3000) + 1, 0, 0))
+        emit(g, pid, FK_OP_WRITE, w, FK_PIPE_CAPACITY - pipe_fill[pipe] + near(g), 9, 0);
+    emit(g, pid, FK_OP_READ, rd, pipe_fill[pipe] + near(g), 0, 0);
+}
+
+/* Writes at the file size limit: from an offset 0 to 2 bytes below it. */
+static void file_edges(struct dgen *g, int pid)
+{
+    int32_t path = 0x8000 | (1 << 12) | (chance(g, 2) ? FK_NAME_F1 : FK_NAME_F0);
+    if (fd_of(pid, FK_F_FILE) < 0
+        && emit(g, pid, FK_OP_OPEN, path, FK_O_RDWR | FK_O_CREAT, 0, 0))
+        return;
+    int fd = fd_of(pid, FK_F_FILE), k = (int)fk_rng_below(g->r, 3);
+    if (fd < 0 || emit(g, pid, FK_OP_LSEEK, fd, FK_MAX_FILE_SIZE - k, FK_SEEK_SET, 0))
+        return;
+    emit(g, pid, FK_OP_WRITE, fd, k + near(g) > 0 ? k + near(g) : 1, 5, 0);
+    emit(g, pid, FK_OP_LSEEK, fd, near(g), FK_SEEK_END, 0);
+    emit(g, pid, FK_OP_READ, fd, 2, 0, 0);
+}
+
+/* A mapping at the window's end, then mprotect and munmap ranges ending
+ * at, before or past its last page. */
+static void window_edges(struct dgen *g, int pid)
+{
+    int32_t n = 2 + (int32_t)fk_rng_below(g->r, 4);
+    uint32_t start = FK_MMAP_BASE + (uint32_t)(FK_MMAP_PAGES - n) * FK_PAGE_SIZE;
+    if (emit(g, pid, FK_OP_MMAP, (int32_t)start, n, FK_PROT_RW, (int32_t)fk_rng_below(g->r, 2)))
+        return;
+    uint32_t a = start + fk_rng_below(g->r, 2) * FK_PAGE_SIZE;
+    int32_t left = (int32_t)((FK_MMAP_BASE + FK_MMAP_PAGES * FK_PAGE_SIZE - a) / FK_PAGE_SIZE);
+    emit(g, pid, FK_OP_STORE, (int32_t)(a + FK_PAGE_SIZE), (int32_t)fk_rng_next(g->r), 0, 0);
+    emit(g, pid, chance(g, 3) ? FK_OP_MUNMAP : FK_OP_MPROTECT, (int32_t)a, left + near(g),
+         (int32_t)fk_rng_below(g->r, 2), 0);
+    emit(g, pid, FK_OP_LOAD, (int32_t)(start + (uint32_t)(n - 1) * FK_PAGE_SIZE), 0, 0, 0);
+}
+
+static void heap_edges(struct dgen *g, int pid)
+{
+    int s = alive_slot(pid);
+    if (s >= 0 && !emit(g, pid, FK_OP_SBRK, FK_HEAP_MAX_PAGES - heap_pages[s] + near(g), 0, 0, 0))
+        emit(g, pid, FK_OP_SBRK, near(g), 0, 0, 0);
+}
+
+/* Forks until a fork fails, one more, then frees a slot and refills. */
+static void fill_procs(struct dgen *g)
+{
+    for (int i = 0; i < FK_NPROC + 1; i++)
+        if (emit(g, pick_alive(g), FK_OP_FORK, 0, 0, 0, 0) || g->last.kind == FK_R_ERR)
+            break;
+    int pid = pick_alive(g);
+    if (pid && !emit(g, pid, FK_OP_EXIT, 1, 0, 0, 0))
+        emit(g, pick_alive(g), FK_OP_FORK, 0, 0, 0, 0);
+}
+
+/* Shared one-page mappings until one fails (every memory object in use),
+ * then one unmapped and mapped again. */
+static void fill_objects(struct dgen *g, int pid)
+{
+    int32_t page = 0;
+    for (; page < FK_NOBJ + 1 && page < FK_MMAP_PAGES; page++)
+        if (emit(g, pid, FK_OP_MMAP, (int32_t)(FK_MMAP_BASE + (uint32_t)page * FK_PAGE_SIZE), 1,
+                 FK_PROT_RW, 1) || g->last.kind == FK_R_ERR)
+            break;
+    int32_t back = (int32_t)(FK_MMAP_BASE + fk_rng_below(g->r, (uint32_t)page + 1) * FK_PAGE_SIZE);
+    if (!emit(g, pid, FK_OP_MUNMAP, back, 1, 0, 0))
+        emit(g, pid, FK_OP_MMAP, back, 1, FK_PROT_RW, 1);
+}
+
+/* Fills fd tables with pipes, in up to four processes, until the
+ * system's open-file table is full too; then opens where both tables are
+ * full (which error comes first), closes one and opens again. */
+static void fill_files(struct dgen *g)
+{
+    int pid = pick_alive(g), procs = 1 + (int)fk_rng_below(g->r, 4);
+    for (int k = 0; k < procs; k++) {
+        while (open_fds(pid) < FK_NOFILE - 1)
+            if (emit(g, pid, FK_OP_PIPE, 0, 0, 0, 0) || g->last.kind == FK_R_ERR)
+                break;
+        if (g->last.kind == FK_R_ERR || k == procs - 1
+            || emit(g, pid, FK_OP_FORK, 0, 0, 0, 0) || g->last.kind != FK_R_OK)
+            break;
+        int child = g->last.val;
+        for (int fd = 0; fd < FK_NOFILE && open_fds(child) > 0; fd++)
+            if (emit(g, child, FK_OP_CLOSE, fd, 0, 0, 0))
+                return;
+        pid = child;
+    }
+    int32_t path = 0x8000 | (1 << 12) | FK_NAME_F0;
+    emit(g, pid, FK_OP_OPEN, path, FK_O_RDONLY, 0, 0);
+    emit(g, pid, FK_OP_DUP, 0, 0, 0, 0);
+    if (!emit(g, pid, FK_OP_CLOSE, (int32_t)fk_rng_below(g->r, FK_NOFILE), 0, 0, 0))
+        emit(g, pid, FK_OP_OPEN, path, FK_O_RDONLY, 0, 0);
+}
+
+/* A chain of forks, its middle exiting (orphans, zombies handed to p0),
+ * then waits with every kind of argument. */
+static void tree(struct dgen *g)
+{
+    int chain[6], n = 0, pid = pick_alive(g);
+    chain[n++] = pid;
+    while (n < 6 && !chance(g, 4) && !emit(g, pid, FK_OP_FORK, 0, 0, 0, 0)
+           && g->last.kind == FK_R_OK)
+        chain[n++] = pid = g->last.val;
+    for (int i = n - 1; i > 0; i--)
+        if (chance(g, 2) && emit(g, chain[i], FK_OP_EXIT, i, 0, 0, 0))
+            return;
+    int32_t who[] = { -1, chain[n > 1], chain[n - 1], 0, chain[0], 99 };
+    for (int i = 0; i < 3; i++)
+        if (emit(g, chance(g, 2) ? 0 : chain[fk_rng_below(g->r, (uint32_t)n)], FK_OP_WAIT,
+                 who[fk_rng_below(g->r, 6)], 0, 0, 0))
+            return;
+}
+
+/* Steps where several errors apply at once: the spec fixes which one. */
+static void error_order(struct dgen *g, int pid)
+{
+    static const struct fk_step cases[] = {
+        { 0, FK_OP_WRITE, { 99, -1, 0, 0 } },
+        { 0, FK_OP_READ, { -1, -5, 0, 0 } },
+        { 0, FK_OP_LSEEK, { 77, -100, 9, 0 } },
+        { 0, FK_OP_DUP2, { 50, -1, 0, 0 } },
+        { 0, FK_OP_MMAP, { 0x40000002, 0, 7, 0 } },
+        { 0, FK_OP_MPROTECT, { 0x40000000 + 63 * FK_PAGE_SIZE, 5, 9, 0 } },
+        { 0, FK_OP_MUNMAP, { 0x3ffff000, -1, 0, 0 } },
+        { 0, FK_OP_OPEN, { 0x8000 | (3 << 12) | 0x1ff, 0xff, 0, 0 } },
+    };
+    const struct fk_step *c = &cases[fk_rng_below(g->r, sizeof cases / sizeof cases[0])];
+    emit(g, pid, c->op, c->arg[0], c->arg[1], c->arg[2], c->arg[3]);
+}
+
+static void action(struct dgen *g)
+{
+    int pid = pick_alive(g);
+    switch (fk_rng_below(g->r, 9)) {
+    case 0: pipe_edges(g, pid); break;
+    case 1: file_edges(g, pid); break;
+    case 2: window_edges(g, pid); break;
+    case 3: heap_edges(g, pid); break;
+    case 4: fill_procs(g); break;
+    case 5: fill_objects(g, pid); break;
+    case 6: fill_files(g); break;
+    case 7: tree(g); break;
+    default: error_order(g, pid); break;
+    }
+}
+
+void fk_gen_directed(struct fk_rng *r, uint32_t nsteps, struct fk_prog *p)
+{
+    struct dgen g = { r, p, nsteps > FK_MAX_STEPS ? FK_MAX_STEPS : nsteps, { 0, 0, 0 } };
+    fk_gen_program(r, g.max / 4, p);       /* a realistic start */
+    model_reset();
+    for (uint32_t i = 0; i < p->nsteps; i++)
+        model_step(p->step[i]);
+    while (p->nsteps < g.max) {
+        uint32_t before = p->nsteps;
+        action(&g);
+        if (p->nsteps == before)        /* nothing fitted or applied: a plain step */
+            emit(&g, pick_alive(&g), FK_OP_GETPID, 0, 0, 0, 0);
+    }
+}
