@@ -2,11 +2,15 @@
  * steps of the binary program form, so that the few related steps a bug
  * needs (map, store, fork, store in the child) come together: it inserts
  * generated steps, repeats a run of steps, deletes one, swaps two, moves a
- * step to another process, and splices in steps of another queue entry.
+ * step to another process, splices in steps of another queue entry, and
+ * inserts a state-directed action (gen/directed.h: a table filled, a limit
+ * hit exactly, a fork tree) computed from the state the model reaches at
+ * the insertion point.
  * AFL++'s byte-level havoc still runs beside it. */
 #include <stdlib.h>
 #include <string.h>
 #include "fuzz/mutator.h"
+#include "gen/directed.h"
 #include "gen/gen.h"
 
 struct mutator {
@@ -39,11 +43,13 @@ static uint32_t min(uint32_t a, uint32_t b)
     return a < b ? a : b;
 }
 
+enum { INSERT_MAX = 48 };    /* a directed action's steps */
+
 /* Inserts n steps (a copy: s may point into p) before step at. */
 static void insert_steps(struct fk_prog *p, uint32_t at, const struct fk_step *s, uint32_t n)
 {
-    struct fk_step copy[8];
-    n = min(min(n, 8), FK_MAX_STEPS - p->nsteps);
+    struct fk_step copy[INSERT_MAX];
+    n = min(min(n, INSERT_MAX), FK_MAX_STEPS - p->nsteps);
     memcpy(copy, s, n * sizeof copy[0]);
     memmove(&p->step[at + n], &p->step[at], (p->nsteps - at) * sizeof p->step[0]);
     memcpy(&p->step[at], copy, n * sizeof copy[0]);
@@ -94,7 +100,7 @@ static void mutate(struct mutator *m, const uint8_t *add, size_t add_len)
     struct fk_prog *p = &m->prog;
     uint32_t n = p->nsteps, at = below(m, n + 1), len = 1 + below(m, 4), from = n ? below(m, n) : 0;
     struct fk_step t;
-    switch (n ? below(m, 8) : 0) {
+    switch (n ? below(m, 9) : 0) {
     case 0:     /* new steps, from the generator's realistic mix */
         fk_gen_program(&m->rng, len, &m->made);
         insert_steps(p, at, m->made.step, m->made.nsteps);
@@ -126,6 +132,9 @@ static void mutate(struct mutator *m, const uint8_t *add, size_t add_len)
         break;
     case 6:
         insert_steps(p, at, scene, memory_scene(m, p, at, scene));
+        break;
+    case 7:     /* from the state the model reaches at step at */
+        insert_steps(p, at, m->made.step, fk_gen_action(&m->rng, p, at, &m->made, INSERT_MAX));
         break;
     default:    /* steps of another queue entry */
         if (add && add_len && fk_prog_decode(add, add_len, &m->other) >= 0 && m->other.nsteps) {

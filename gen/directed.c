@@ -241,3 +241,15 @@ void fk_gen_directed(struct fk_rng *r, uint32_t nsteps, struct fk_prog *p)
             emit(&g, pick_alive(&g), FK_OP_GETPID, 0, 0, 0, 0);
     }
 }
+
+uint32_t fk_gen_action(struct fk_rng *r, const struct fk_prog *p, uint32_t at,
+                       struct fk_prog *out, uint32_t max)
+{
+    struct dgen g = { r, out, max > FK_MAX_STEPS ? FK_MAX_STEPS : max, { 0, 0, 0 } };
+    model_reset();
+    for (uint32_t i = 0; i < at && i < p->nsteps; i++)
+        model_step(p->step[i]);
+    out->nsteps = 0;
+    action(&g);
+    return out->nsteps;
+}

@@ -16,4 +16,10 @@
 /* Fills p with nsteps steps (at most FK_MAX_STEPS). */
 void fk_gen_directed(struct fk_rng *r, uint32_t nsteps, struct fk_prog *p);
 
+/* One directed action after the first at steps of p (which the model
+ * runs first): its steps, at most max, in out; their count. The step
+ * mutator's way to the same states from any queue entry. */
+uint32_t fk_gen_action(struct fk_rng *r, const struct fk_prog *p, uint32_t at,
+                       struct fk_prog *out, uint32_t max);
+
 #endif

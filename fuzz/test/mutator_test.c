@@ -3,6 +3,7 @@
  * mutation shows up. */
 #include <string.h>
 #include "fuzz/mutator.h"
+#include "model/model.h"
 #include "spec/program.h"
 #include "spec/test/check.h"
 
@@ -63,6 +64,23 @@ static int has_scene(const struct fk_prog *p)
     return 0;
 }
 
+/* Does the model, running p, reach a limit: a table full (fork EAGAIN,
+ * EMFILE, ENFILE, mmap's ENOMEM), the file size limit (EFBIG) or the
+ * heap's (sbrk's ENOMEM)? Random steps seldom do. */
+static int reaches_limit(const struct fk_prog *p)
+{
+    model_reset();
+    for (uint32_t i = 0; i < p->nsteps; i++) {
+        struct fk_result r = model_step(p->step[i]);
+        int op = p->step[i].op;
+        if (r.kind == FK_R_ERR && (r.val == FK_EMFILE || r.val == FK_ENFILE || r.val == FK_EFBIG
+                                   || (op == FK_OP_FORK && r.val == FK_EAGAIN)
+                                   || ((op == FK_OP_MMAP || op == FK_OP_SBRK) && r.val == FK_ENOMEM)))
+            return 1;
+    }
+    return 0;
+}
+
 int main(void)
 {
     size_t n_in = encode_text("p0 mmap 0x40000000 2 rw private\np0 store 0x40000000 1\np0 fork\n"
@@ -70,6 +88,7 @@ int main(void)
     size_t n_add = encode_text("p0 pipe\np0 write 1 3 9\n", &add, add_bin);
     void *m = afl_custom_init(0, 42);
     long longer = 0, shorter = 0, spliced = 0, reordered = 0, other_proc = 0, bad = 0, mirrored = 0, scenes = 0;
+    long limits = 0;
     CHECK(m != 0);
     for (int k = 0; k < 5000; k++) {
         uint8_t *o;
@@ -84,6 +103,7 @@ int main(void)
             other_proc += out.step[i].proc > 1;
         mirrored += stores_new_value(&out);
         scenes += has_scene(&out);
+        limits += reaches_limit(&out);
     }
     /* AFL++ may hand it anything: an empty entry, random bytes, no add_buf */
     uint8_t junk[300];
@@ -98,11 +118,12 @@ int main(void)
     }
     afl_custom_deinit(m);
     printf("5000 mutations (and 2000 of junk): %ld longer, %ld shorter, %ld spliced, %ld reordered, "
-           "%ld with the word stored anew, %ld with a memory scene, %ld bad\n", longer, shorter,
-           spliced, reordered, mirrored, scenes, bad);
+           "%ld with the word stored anew, %ld with a memory scene, %ld reaching a limit, "
+           "%ld bad\n", longer, shorter, spliced, reordered, mirrored, scenes, limits, bad);
     CHECK(bad == 0);
     CHECK(longer > 500 && shorter > 500 && spliced > 200 && reordered > 200 && other_proc > 100);
     CHECK(mirrored > 80);       /* 177 with the mirroring mutation, 2 without it */
     CHECK(scenes > 400);        /* 966 with memory scenes, 1 without them */
+    CHECK(limits > 100);        /* 230 with directed actions, 5 without them */
     return CHECK_DONE();
 }
