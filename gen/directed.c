@@ -91,7 +91,8 @@ static void file_edges(struct dgen *g, int pid)
 {
     int32_t path = 0x8000 | (1 << 12) | (chance(g, 2) ? FK_NAME_F1 : FK_NAME_F0);
     if (fd_of(pid, FK_F_FILE) < 0
-        && emit(g, pid, FK_OP_OPEN, path, FK_O_RDWR | FK_O_CREAT, 0, 0))
+        && emit(g, pid, FK_OP_OPEN, path, FK_O_RDWR | FK_O_CREAT | (chance(g, 3) ? FK_O_APPEND : 0),
+                0, 0))
         return;
     int fd = fd_of(pid, FK_F_FILE), k = (int)fk_rng_below(g->r, 3);
     if (fd < 0 || emit(g, pid, FK_OP_LSEEK, fd, FK_MAX_FILE_SIZE - k, FK_SEEK_SET, 0))
@@ -115,6 +116,33 @@ static void window_edges(struct dgen *g, int pid)
     emit(g, pid, chance(g, 3) ? FK_OP_MUNMAP : FK_OP_MPROTECT, (int32_t)a, left + near(g),
          (int32_t)fk_rng_below(g->r, 2), 0);
     emit(g, pid, FK_OP_LOAD, (int32_t)(start + (uint32_t)(n - 1) * FK_PAGE_SIZE), 0, 0, 0);
+}
+
+/* Part of a region the process has: munmap or mprotect from a page inside
+ * it to its end, one page before or one after; a store before (the
+ * translation cached) and after, and a load past the cut. */
+static void region_edges(struct dgen *g, int pid)
+{
+    int s = alive_slot(pid), starts[FK_MMAP_PAGES], n = 0;
+    for (int k = 0; s >= 0 && k < FK_MMAP_PAGES; k++)
+        if (pg_attr[s][k] && pg_start[s][k])
+            starts[n++] = k;
+    if (n == 0)
+        return;
+    int a = starts[fk_rng_below(g->r, (uint32_t)n)], b = a + 1;
+    while (b < FK_MMAP_PAGES && pg_attr[s][b] && !pg_start[s][b])
+        b++;
+    int from = a + (int)fk_rng_below(g->r, (uint32_t)(b - a)), to = b + near(g);
+    to = to > from ? to : from + 1;
+    int32_t at = (int32_t)(FK_MMAP_BASE + (uint32_t)from * FK_PAGE_SIZE);
+    int32_t word = at + 4 * (int32_t)fk_rng_below(g->r, 4);
+    if (emit(g, pid, FK_OP_STORE, word, (int32_t)fk_rng_next(g->r), 0, 0)
+        || emit(g, pid, chance(g, 2) ? FK_OP_MUNMAP : FK_OP_MPROTECT, at, to - from,
+                (int32_t)fk_rng_below(g->r, 2), 0))
+        return;
+    emit(g, pid, FK_OP_LOAD, (int32_t)(FK_MMAP_BASE + (uint32_t)(to < FK_MMAP_PAGES ? to : from)
+                                       * FK_PAGE_SIZE), 0, 0, 0);
+    emit(g, pid, FK_OP_STORE, word, (int32_t)fk_rng_next(g->r), 0, 0);
 }
 
 static void heap_edges(struct dgen *g, int pid)
@@ -214,7 +242,7 @@ static void error_order(struct dgen *g, int pid)
 static void action(struct dgen *g)
 {
     int pid = pick_alive(g);
-    switch (fk_rng_below(g->r, 9)) {
+    switch (fk_rng_below(g->r, 10)) {
     case 0: pipe_edges(g, pid); break;
     case 1: file_edges(g, pid); break;
     case 2: window_edges(g, pid); break;
@@ -223,6 +251,7 @@ static void action(struct dgen *g)
     case 5: fill_objects(g, pid); break;
     case 6: fill_files(g); break;
     case 7: tree(g); break;
+    case 8: region_edges(g, pid); break;
     default: error_order(g, pid); break;
     }
 }

@@ -1,8 +1,9 @@
 /* State-directed programs (issue 16): a realistic start (gen.c), then
  * steps drawn one by one while the model runs them, so that arguments
  * come from the state reached: a pipe filled to exactly its capacity or
- * one byte either side, writes at the file size limit, mappings and
- * mprotect/munmap ranges at the window's end, sbrk to the heap limit;
+ * one byte either side, writes at the file size limit (some with
+ * O_APPEND), mappings and mprotect/munmap ranges at the window's end and
+ * at a region's end (a store before and after), sbrk to the heap limit;
  * tables filled until they refuse (process slots, memory objects, open
  * files together with fd tables), then freed and refilled; fork chains
  * whose middle exits, waited for with every kind of argument; steps to
