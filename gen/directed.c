@@ -145,6 +145,25 @@ static void region_edges(struct dgen *g, int pid)
     emit(g, pid, FK_OP_STORE, word, (int32_t)fk_rng_next(g->r), 0, 0);
 }
 
+/* One word of a fresh one-page mapping, shared or private, loaded and
+ * stored by a process and its new child in turn: a load before anyone
+ * stored, then after the other's store (shared pages, copy-on-write). */
+static void memory_scene(struct dgen *g, int pid)
+{
+    int32_t page = (int32_t)(FK_MMAP_BASE + (8 + fk_rng_below(g->r, 8)) * FK_PAGE_SIZE);
+    int32_t word = page + 4 * (int32_t)fk_rng_below(g->r, 4);
+    if (emit(g, pid, FK_OP_MMAP, page, 1, FK_PROT_RW, (int32_t)fk_rng_below(g->r, 2))
+        || emit(g, pid, FK_OP_FORK, 0, 0, 0, 0) || g->last.kind != FK_R_OK)
+        return;
+    int who[2] = { pid, g->last.val }, a = (int)fk_rng_below(g->r, 2);
+    static const uint8_t by_b[5] = { 0, 1, 0, 0, 1 };
+    static const uint8_t op[5] = { FK_OP_LOAD, FK_OP_STORE, FK_OP_LOAD, FK_OP_STORE, FK_OP_LOAD };
+    for (int k = 0; k < 5; k++)     /* a loads, b stores, a loads, a stores, b loads */
+        if (emit(g, who[(a + by_b[k]) % 2], op[k], word,
+                 op[k] == FK_OP_STORE ? (int32_t)fk_rng_next(g->r) : 0, 0, 0))
+            return;
+}
+
 static void heap_edges(struct dgen *g, int pid)
 {
     int s = alive_slot(pid);
@@ -242,7 +261,7 @@ static void error_order(struct dgen *g, int pid)
 static void action(struct dgen *g)
 {
     int pid = pick_alive(g);
-    switch (fk_rng_below(g->r, 10)) {
+    switch (fk_rng_below(g->r, 11)) {
     case 0: pipe_edges(g, pid); break;
     case 1: file_edges(g, pid); break;
     case 2: window_edges(g, pid); break;
@@ -252,6 +271,7 @@ static void action(struct dgen *g)
     case 6: fill_files(g); break;
     case 7: tree(g); break;
     case 8: region_edges(g, pid); break;
+    case 9: memory_scene(g, pid); break;
     default: error_order(g, pid); break;
     }
 }
