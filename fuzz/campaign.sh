@@ -38,6 +38,8 @@ usage: ./forkspec campaign [--seconds N | --execs N] [--jobs J] [--out DIR] [--s
                AFL++'s sync directory (resumed; on shared storage other
                machines join it with --node), DIR/findings the triaged
                findings, DIR/summary.txt, DIR/progress.png
+Exit status: 0 nothing found, 1 findings, 2 bad input or AFL++ did not
+start, 3 a fuzzer died before its time (its log's end is printed).
 TXT
 }
 value() {  # OPTION ARGS...: the option's value, or exit 2 when it has none
@@ -103,15 +105,18 @@ if [ -n "$mutator" ]; then
     AFL_CUSTOM_MUTATOR_LIBRARY=$(realpath "$mutator") || exit 2
     export AFL_CUSTOM_MUTATOR_LIBRARY
 fi
-pids=()
+pids=() names=()
 for j in $(seq 1 "$jobs"); do
     if [ -n "$node" ]; then name=$node-$j role=-S
     elif [ "$j" = 1 ]; then name=main role=-M
     else name=s$j role=-S; fi
-    FORKSPEC_COVER_OUT=$out/cover/$name afl-fuzz $role "$name" -i "$here/seeds" \
+    # each fuzzer leads its own process group: whatever it leaves behind
+    # (a harness stopped in persistent mode, its QEMU) is killed with it
+    FORKSPEC_COVER_OUT=$out/cover/$name setsid afl-fuzz $role "$name" -i "$here/seeds" \
         -o "$out/sync" -t 10000 "${bound[@]}" -G 320 -x "$here/steps.dict" -- "$harness" "${target[@]}" \
         > "$here/afl-$name.log" 2>&1 &
     pids+=($!)
+    names+=("$name")
 done
 stop() { kill -INT "${pids[@]}" 2>/dev/null; }
 trap 'stop; echo; echo "forkspec campaign: interrupted; triaging what was found" >&2' INT TERM
@@ -163,7 +168,18 @@ while :; do
     if [ "$first" = 1 ]; then sleep 0.5; else sleep 2; fi
 done
 [ "$tty" = 1 ] && echo
-for p in "${pids[@]}"; do wait "$p"; done
+died=0
+for i in "${!pids[@]}"; do
+    wait "${pids[$i]}"
+    status=$?
+    kill -KILL -- "-${pids[$i]}" 2>/dev/null
+    if [ "$status" -ne 0 ] \
+       && ! grep -qs "at least one valid input seed that does not crash" "$here/afl-${names[$i]}.log"; then
+        died=1
+        echo "forkspec campaign: AFL++ (${names[$i]}) exited with status $status; its log's end:" >&2
+        tail -5 "$here/afl-${names[$i]}.log" >&2
+    fi
+done
 if grep -qs "at least one valid input seed that does not crash" "$here"/afl-*.log; then
     # a kernel so broken that every seed finds it: the seeds are triaged
     echo "campaign: every seed crashes or hangs; AFL++ stopped after its dry run"
@@ -207,6 +223,7 @@ mapfile -t inputs < <(failed_seeds; ls "$out"/sync/*/crashes/id:* "$out"/sync/*/
 } > "$here/summary.txt"
 rc=0
 grep -q ": [1-9][0-9]* distinct finding" "$here/summary.txt" && rc=1
+[ "$died" = 1 ] && echo "forkspec campaign: a fuzzer died early (above): this campaign ran less than asked" >&2 && rc=3
 cat "$here/summary.txt"
 echo "campaign: findings in $out/findings, plot $here/progress.png, summary $here/summary.txt"
 exit "$rc"

@@ -7,8 +7,10 @@ set -uo pipefail
 . diff/test/check.sh
 campaign() { fuzz/campaign.sh . . "$@"; }
 
-campaign kernel/kernel_coverage.elf --execs 3000 --jobs 1 --out "$tmp/c" > "$tmp/out" 2>&1; rc=$?
+cp kernel/kernel_coverage.elf "$tmp/own.elf"     # a path no other test's QEMU has
+campaign "$tmp/own.elf" --execs 3000 --jobs 1 --out "$tmp/c" > "$tmp/out" 2>&1; rc=$?
 check "bundled: exit 0 (nothing found)" test "$rc" = 0
+check "bundled: no harness or QEMU left running" sh -c "! pgrep -f '$tmp/[o]wn.elf' > /dev/null"
 check "bundled: progress lines" grep -qE '^campaign +[0-9]+s/3000x1 execs  1 jobs +[0-9]+ execs/s  [0-9]+ execs  corpus [0-9]+  kernel edges [0-9]+/4096  crashes\+hangs 0$' "$tmp/out"
 check "bundled: kernel coverage arrives" sh -c "awk -F'\t' 'NR > 1 && \$2 > 100' '$tmp/c/progress.tsv' | grep -q ."
 check "bundled: the fuzzer ran" sh -c "awk -F'\t' 'NR > 1 && \$4 > 100' '$tmp/c/progress.tsv' | grep -q ."

@@ -9,6 +9,7 @@
 
 static struct fk_prog in, add, out;
 static uint8_t in_bin[4096], add_bin[4096];
+static size_t n_in, n_add;
 
 static size_t encode_text(const char *text, struct fk_prog *p, uint8_t *bin)
 {
@@ -83,9 +84,9 @@ static int reaches_limit(const struct fk_prog *p)
 
 int main(void)
 {
-    size_t n_in = encode_text("p0 mmap 0x40000000 2 rw private\np0 store 0x40000000 1\np0 fork\n"
+    n_in = encode_text("p0 mmap 0x40000000 2 rw private\np0 store 0x40000000 1\np0 fork\n"
                               "p1 store 0x40000000 2\np0 load 0x40000000\n", &in, in_bin);
-    size_t n_add = encode_text("p0 pipe\np0 write 1 3 9\n", &add, add_bin);
+    n_add = encode_text("p0 pipe\np0 write 1 3 9\n", &add, add_bin);
     void *m = afl_custom_init(0, 42);
     long longer = 0, shorter = 0, spliced = 0, reordered = 0, other_proc = 0, bad = 0, mirrored = 0, scenes = 0;
     long limits = 0;
