@@ -85,11 +85,11 @@ static void replay(struct fk_qemu *q, const struct fk_prog *p, struct fk_diverge
 /* The next frame of a program. Before its first STEP, HELLOs are skipped:
  * they answer RESETs sent before the PROGRAM whose HELLO the host stopped
  * waiting for (a slow resynchronization), not this program. */
-static int next_frame(struct fk_qemu *q, struct fk_frame *f, int first)
+static int next_frame(struct fk_qemu *q, struct fk_frame *f, int first, int timeout_ms)
 {
     int got;
     do
-        got = fk_qemu_recv(q, f, FRAME_TIMEOUT_MS);
+        got = fk_qemu_recv(q, f, timeout_ms);
     while (first && got == 1 && f->type == FK_T_HELLO);
     return got;
 }
@@ -191,7 +191,7 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
     }
     for (uint32_t i = 0; i < p->nsteps; i++) {
         struct fk_result r = guest ? (struct fk_result){ 0, 0, 0 } : model_step(p->step[i]);
-        int got = next_frame(q, &f, i == 0);
+        int got = next_frame(q, &f, i == 0, FRAME_TIMEOUT_MS);
         if (got == 1 && agent_error(q, &f, id, i, d))
             return d->verdict;
         int bad = got != 1 || f.type != want
@@ -214,7 +214,7 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
             return d->verdict;
         }
     }
-    int got = next_frame(q, &f, p->nsteps == 0);
+    int got = next_frame(q, &f, p->nsteps == 0, FRAME_TIMEOUT_MS);
     if (got == 1 && agent_error(q, &f, id, p->nsteps, d))
         return d->verdict;      /* p0 could not start: no step ran */
     if (got != 1 || f.type != FK_T_END || fk_end_get(f.payload, f.len, &e)
@@ -277,9 +277,7 @@ static enum digest_outcome by_digest(struct fk_qemu *q, const struct fk_prog *p,
     d->step = p->nsteps;        /* which step failed is not known yet */
     if (!fk_qemu_send_program(q, p, FK_MODE_PROGRAM_HASH, id)) {
         want = model_digest(p);     /* while the kernel runs p */
-        do
-            got = fk_qemu_recv(q, &f, wait_ms);
-        while (got == 1 && f.type == FK_T_HELLO);      /* as next_frame */
+        got = next_frame(q, &f, 1, wait_ms);
     }
     int intact = got == 1 && f.type == FK_T_DIGEST && !fk_digest_get(f.payload, f.len, &g)
                  && g.prog_id == id && g.steps == p->nsteps && q->seq_gaps == gaps;
