@@ -86,5 +86,12 @@ for bad in "--programs abc" "--programs -1" "--seconds 3x" "--seed" "--nope"; do
         failed=$((failed + 1)); echo "FAIL: gate $bad: status $rc"; cat "$tmp.bad"
     fi
 done
+diff/gate_cli --against kernel --kernel kernel/kernel.elf --gen sideways "$@" > "$tmp.bad" 2>&1
+rc=$?
+if [ "$rc" = 2 ] && grep -q "not realistic, directed or mixed" "$tmp.bad"; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); echo "FAIL: gate --gen sideways: status $rc"; cat "$tmp.bad"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
