@@ -7,8 +7,9 @@
 # SRC: the source tree (diff/corpus, fuzz/tokens.prog); BIN: where Bazel put
 # the tools (fuzz/fuzz_diff.afl, fuzz/triage, fuzz/mutator.so,
 # fuzz/cover_count, host/fmt); in a test's runfiles both are ".".
-# Inputs are at most 320 bytes (about 64 steps): the bugs are found by
-# short programs, and short ones run and minimize fast.
+# Inputs are at most 640 bytes (about 64 to 300 steps): room for a table
+# filled to its limit (32 one-page mappings take 330 bytes), still short
+# enough to run and minimize fast.
 set -uo pipefail
 src=$1 bin=$2 kernel=$3
 shift 3
@@ -113,7 +114,7 @@ for j in $(seq 1 "$jobs"); do
     # each fuzzer leads its own process group: whatever it leaves behind
     # (a harness stopped in persistent mode, its QEMU) is killed with it
     FORKSPEC_COVER_OUT=$out/cover/$name setsid afl-fuzz $role "$name" -i "$here/seeds" \
-        -o "$out/sync" -t 10000 "${bound[@]}" -G 320 -x "$here/steps.dict" -- "$harness" "${target[@]}" \
+        -o "$out/sync" -t 10000 "${bound[@]}" -G 640 -x "$here/steps.dict" -- "$harness" "${target[@]}" \
         > "$here/afl-$name.log" 2>&1 &
     pids+=($!)
     names+=("$name")

@@ -17,6 +17,8 @@ static int emit(struct dgen *g, int pid, uint8_t op, int32_t a0, int32_t a1, int
     if (g->p->nsteps >= g->max)
         return -1;
     struct fk_step s = { (uint16_t)pid, op, { a0, a1, a2, a3 } };
+    for (int a = fk_ops[op].nargs; a < FK_MAX_ARGS; a++)
+        s.arg[a] = 0;       /* munmap or mprotect from one call: munmap has no prot */
     g->p->step[g->p->nsteps++] = s;
     g->last = model_step(s);
     return 0;
@@ -164,11 +166,67 @@ static void memory_scene(struct dgen *g, int pid)
             return;
 }
 
+/* The heap grown to its limit (one page below, at, above), a word stored
+ * in one of its last pages, then shrunk past it and grown again: the
+ * dropped page's frame is freed, and the page comes back zeroed. */
 static void heap_edges(struct dgen *g, int pid)
 {
     int s = alive_slot(pid);
-    if (s >= 0 && !emit(g, pid, FK_OP_SBRK, FK_HEAP_MAX_PAGES - heap_pages[s] + near(g), 0, 0, 0))
-        emit(g, pid, FK_OP_SBRK, near(g), 0, 0, 0);
+    if (s < 0 || emit(g, pid, FK_OP_SBRK, FK_HEAP_MAX_PAGES - heap_pages[s] + near(g), 0, 0, 0)
+        || heap_pages[s] == 0)
+        return;
+    uint32_t page = heap_pages[s] - 1 - fk_rng_below(g->r, heap_pages[s] < 2 ? 1 : 2);
+    int32_t word = (int32_t)(FK_HEAP_BASE + page * FK_PAGE_SIZE + 4 * fk_rng_below(g->r, 4));
+    int32_t drop = 1 + (int32_t)fk_rng_below(g->r, 3);
+    if (emit(g, pid, FK_OP_STORE, word, (int32_t)fk_rng_next(g->r), 0, 0)
+        || emit(g, pid, FK_OP_SBRK, -drop, 0, 0, 0)
+        || emit(g, pid, FK_OP_LOAD, word, 0, 0, 0))
+        return;
+    if (!emit(g, pid, FK_OP_SBRK, drop + near(g), 0, 0, 0))
+        emit(g, pid, FK_OP_LOAD, word, 0, 0, 0);
+}
+
+/* A new pipe's two ends: bytes written, then either the write end closed
+ * everywhere (a child that shares it exits) and the read end drained to
+ * EOF, or the read end closed and a write with no reader left. */
+static void pipe_ends(struct dgen *g, int pid)
+{
+    if (emit(g, pid, FK_OP_PIPE, 0, 0, 0, 0) || g->last.kind != FK_R_OK)
+        return;
+    int32_t rd = g->last.val, wr = g->last.aux, n = 1 + (int32_t)fk_rng_below(g->r, 8);
+    if (chance(g, 2) && !emit(g, pid, FK_OP_FORK, 0, 0, 0, 0) && g->last.kind == FK_R_OK
+        && emit(g, g->last.val, FK_OP_EXIT, 0, 0, 0, 0))
+        return;
+    if (emit(g, pid, FK_OP_WRITE, wr, n, 3, 0))
+        return;
+    if (chance(g, 3)) {
+        if (!emit(g, pid, FK_OP_CLOSE, rd, 0, 0, 0))
+            emit(g, pid, FK_OP_WRITE, wr, 1, 4, 0);
+        return;
+    }
+    if (!emit(g, pid, FK_OP_CLOSE, wr, 0, 0, 0)
+        && !emit(g, pid, FK_OP_READ, rd, n + near(g) > 0 ? n + near(g) : 1, 0, 0))
+        emit(g, pid, FK_OP_READ, rd, 1 + (int32_t)fk_rng_below(g->r, 4), 0, 0);
+}
+
+/* dup2 onto the same fd, onto another open fd, onto the last fd or one
+ * past it; then an fd closed and used again. */
+static void fd_edges(struct dgen *g, int pid)
+{
+    int s = alive_slot(pid), open[FK_NOFILE], n = 0;
+    if (s >= 0 && open_fds(pid) == 0 && emit(g, pid, FK_OP_PIPE, 0, 0, 0, 0))
+        return;
+    for (int fd = 0; s >= 0 && fd < FK_NOFILE; fd++)
+        if (fdt[s][fd] >= 0)
+            open[n++] = fd;
+    if (n == 0)
+        return;
+    int a = open[fk_rng_below(g->r, (uint32_t)n)], b = open[fk_rng_below(g->r, (uint32_t)n)];
+    if (emit(g, pid, FK_OP_DUP2, a, a, 0, 0) || emit(g, pid, FK_OP_DUP2, a, b, 0, 0)
+        || emit(g, pid, FK_OP_DUP2, a, FK_NOFILE - 1 + near(g), 0, 0)
+        || emit(g, pid, FK_OP_CLOSE, b, 0, 0, 0))
+        return;
+    emit(g, pid, chance(g, 2) ? FK_OP_DUP2 : FK_OP_READ, b, chance(g, 2) ? b : 1, 0, 0);
 }
 
 /* Forks until a fork fails, one more, then frees a slot and refills. */
@@ -196,30 +254,42 @@ static void fill_objects(struct dgen *g, int pid)
         emit(g, pid, FK_OP_MMAP, back, 1, FK_PROT_RW, 1);
 }
 
-/* Fills fd tables with pipes, in up to four processes, until the
- * system's open-file table is full too; then opens where both tables are
- * full (which error comes first), closes one and opens again. */
+static int free_files(void)
+{
+    int n = 0;
+    for (int f = 0; f < FK_NFILE; f++)
+        n += file_ref[f] == 0;
+    return n;
+}
+
+/* Both tables full at once: forks first (a child's fd table starts as its
+ * parent's), then pipes in each process until its fd table or the
+ * system's open-file table is full, opens to take what is left; then an
+ * open where both are full (which error comes first), one fd closed and
+ * an open again. */
 static void fill_files(struct dgen *g)
 {
-    int pid = pick_alive(g), procs = 1 + (int)fk_rng_below(g->r, 4);
-    for (int k = 0; k < procs; k++) {
-        while (open_fds(pid) < FK_NOFILE - 1)
-            if (emit(g, pid, FK_OP_PIPE, 0, 0, 0, 0) || g->last.kind == FK_R_ERR)
-                break;
-        if (g->last.kind == FK_R_ERR || k == procs - 1
-            || emit(g, pid, FK_OP_FORK, 0, 0, 0, 0) || g->last.kind != FK_R_OK)
-            break;
-        int child = g->last.val;
-        for (int fd = 0; fd < FK_NOFILE && open_fds(child) > 0; fd++)
-            if (emit(g, child, FK_OP_CLOSE, fd, 0, 0, 0))
-                return;
-        pid = child;
-    }
     int32_t path = 0x8000 | (1 << 12) | FK_NAME_F0;
-    emit(g, pid, FK_OP_OPEN, path, FK_O_RDONLY, 0, 0);
-    emit(g, pid, FK_OP_DUP, 0, 0, 0, 0);
-    if (!emit(g, pid, FK_OP_CLOSE, (int32_t)fk_rng_below(g->r, FK_NOFILE), 0, 0, 0))
-        emit(g, pid, FK_OP_OPEN, path, FK_O_RDONLY, 0, 0);
+    int pids[5], n = 1, top = 0;
+    pids[0] = pick_alive(g);
+    while (n < 5 && !emit(g, pids[0], FK_OP_FORK, 0, 0, 0, 0) && g->last.kind == FK_R_OK)
+        pids[n++] = g->last.val;
+    for (int k = 0; k < n; k++) {
+        while (open_fds(pids[k]) < FK_NOFILE - 1 && free_files() >= 2)
+            if (emit(g, pids[k], FK_OP_PIPE, 0, 0, 0, 0) || g->last.kind == FK_R_ERR)
+                return;
+        while (open_fds(pids[k]) < FK_NOFILE && free_files() > 0)
+            if (emit(g, pids[k], FK_OP_OPEN, path, FK_O_RDONLY, 0, 0) || g->last.kind == FK_R_ERR)
+                return;
+        if (open_fds(pids[k]) == FK_NOFILE)
+            top = k;
+    }
+    if (emit(g, pids[top], FK_OP_OPEN, path, FK_O_RDONLY, 0, 0)
+        || emit(g, pids[top], FK_OP_DUP, 0, 0, 0, 0)
+        || emit(g, pids[top], FK_OP_PIPE, 0, 0, 0, 0)
+        || emit(g, pids[top], FK_OP_CLOSE, (int32_t)fk_rng_below(g->r, FK_NOFILE), 0, 0, 0))
+        return;
+    emit(g, pids[top], FK_OP_OPEN, path, FK_O_RDONLY, 0, 0);
 }
 
 /* A chain of forks, its middle exiting (orphans, zombies handed to p0),
@@ -247,12 +317,13 @@ static void error_order(struct dgen *g, int pid)
     static const struct fk_step cases[] = {
         { 0, FK_OP_WRITE, { 99, -1, 0, 0 } },
         { 0, FK_OP_READ, { -1, -5, 0, 0 } },
-        { 0, FK_OP_LSEEK, { 77, -100, 9, 0 } },
+        { 0, FK_OP_LSEEK, { 77, -100, FK_SEEK_END, 0 } },
         { 0, FK_OP_DUP2, { 50, -1, 0, 0 } },
-        { 0, FK_OP_MMAP, { 0x40000002, 0, 7, 0 } },
-        { 0, FK_OP_MPROTECT, { 0x40000000 + 63 * FK_PAGE_SIZE, 5, 9, 0 } },
+        { 0, FK_OP_MMAP, { 0x40000002, 0, FK_PROT_RW, 0 } },
+        { 0, FK_OP_MPROTECT, { 0x40000000 + 63 * FK_PAGE_SIZE, 5, FK_PROT_RW, 0 } },
         { 0, FK_OP_MUNMAP, { 0x3ffff000, -1, 0, 0 } },
-        { 0, FK_OP_OPEN, { 0x8000 | (3 << 12) | 0x1ff, 0xff, 0, 0 } },
+        { 0, FK_OP_OPEN, { 0x8000 | (3 << 12) | FK_NAME_F0 | FK_NAME_F0 << 3 | FK_NAME_F1 << 6,
+                            FK_O_RDWR | FK_O_CREAT | FK_O_TRUNC | FK_O_APPEND, 0, 0 } },
     };
     const struct fk_step *c = &cases[fk_rng_below(g->r, sizeof cases / sizeof cases[0])];
     emit(g, pid, c->op, c->arg[0], c->arg[1], c->arg[2], c->arg[3]);
@@ -261,7 +332,7 @@ static void error_order(struct dgen *g, int pid)
 static void action(struct dgen *g)
 {
     int pid = pick_alive(g);
-    switch (fk_rng_below(g->r, 11)) {
+    switch (fk_rng_below(g->r, 13)) {
     case 0: pipe_edges(g, pid); break;
     case 1: file_edges(g, pid); break;
     case 2: window_edges(g, pid); break;
@@ -272,6 +343,8 @@ static void action(struct dgen *g)
     case 7: tree(g); break;
     case 8: region_edges(g, pid); break;
     case 9: memory_scene(g, pid); break;
+    case 10: pipe_ends(g, pid); break;
+    case 11: fd_edges(g, pid); break;
     default: error_order(g, pid); break;
     }
 }
