@@ -1,5 +1,8 @@
 /* valid_state (model/logic.h), executable: every predicate of procs_ok,
- * files_ok and memory_ok, the first violation described. The checker
+ * files_ok and memory_ok, the first violation described; and five that
+ * logic.h does not state yet: pids are unique, an open file is on an
+ * existing node of its kind, directories have size 0, a free pipe is
+ * empty, node_sum and frame_sum are the checksums of their data. The checker
  * trusts nothing it reads: every index is range-checked before use.
  *
  * model_check_step re-examines only what changed since its previous call
@@ -150,6 +153,9 @@ static int check_procs(void)
             return fail("pid out of order, slot", p, proc_pid[p], next_pid);
         if (check_parent(p))
             return -1;
+        for (int q = 0; q < p; q++)
+            if (used(q) && proc_pid[q] == proc_pid[p])
+                return fail("pid used twice, slot", p, proc_pid[p], -1);
     }
     return 0;
 }
@@ -370,6 +376,7 @@ static struct {
     uint8_t kind[FK_NFILE], mode[FK_NFILE];
     int8_t node[FK_NFILE], pipe[FK_NFILE];
     int32_t off[FK_NFILE];
+    uint8_t exists[FK_NNODE];
     uint8_t node_files[FK_NNODE];   /* open files on each node */
     uint16_t readers[FK_NPIPE], writers[FK_NPIPE];
 } table;
@@ -378,6 +385,7 @@ static const struct kept table_inputs[] = {
     { table.ref, file_ref, sizeof file_ref },    { table.kind, file_kind, sizeof file_kind },
     { table.mode, file_mode, sizeof file_mode }, { table.node, file_node, sizeof file_node },
     { table.pipe, file_pipe, sizeof file_pipe }, { table.off, file_off, sizeof file_off },
+    { table.exists, node_exists, sizeof node_exists },
 };
 
 /* files_well_formed for open file f. */
@@ -397,9 +405,16 @@ static int file_well_formed(int f)
     }
 }
 
+/* An open file or directory is on an existing node of its own kind. */
+static int on_its_kind_of_node(int f)
+{
+    int node = file_node[f];
+    return node_exists[node] && fk_node_is_dir(node) == (file_kind[f] == FK_F_DIR);
+}
+
 static int check_table(int reuse)
 {
-    if (reuse && table.valid && kept_unchanged(table_inputs, 6))
+    if (reuse && table.valid && kept_unchanged(table_inputs, 7))
         return 0;
     table.valid = 0;
     memset(table.node_files, 0, sizeof table.node_files);
@@ -408,6 +423,9 @@ static int check_table(int reuse)
     for (int f = 0; f < FK_NFILE; f++) {
         if (file_off[f] < 0 || !file_well_formed(f))
             return fail("open file ill-formed, file", f, file_kind[f], file_ref[f]);
+        if (file_ref[f] && file_node[f] >= 0 && !on_its_kind_of_node(f))
+            return fail("open file on a missing node or one of another kind, file", f,
+                        file_node[f], file_kind[f]);
         if (file_node[f] >= 0)
             table.node_files[file_node[f]]++;
         else if (file_kind[f] == FK_F_PIPE_R)
@@ -415,7 +433,7 @@ static int check_table(int reuse)
         else if (file_kind[f] == FK_F_PIPE_W)
             table.writers[file_pipe[f]]++;
     }
-    keep(table_inputs, 6);
+    keep(table_inputs, 7);
     table.valid = 1;
     return 0;
 }
@@ -449,11 +467,15 @@ static int check_pipes(void)
         return fail("pipe readers, pipe", i, pipe_readers[i], table.readers[i]);
     if ((i = mismatch(pipe_writers, table.writers, FK_NPIPE)) >= 0)
         return fail("pipe writers, pipe", i, pipe_writers[i], table.writers[i]);
-    if (pipes_bounded())
-        return 0;
-    for (i = 0; pipe_fill[i] <= FK_PIPE_CAPACITY && pipe_head[i] < FK_PIPE_CAPACITY; i++)
-        ;
-    return fail("pipe fill or head, pipe", i, pipe_fill[i], pipe_head[i]);
+    if (!pipes_bounded()) {
+        for (i = 0; pipe_fill[i] <= FK_PIPE_CAPACITY && pipe_head[i] < FK_PIPE_CAPACITY; i++)
+            ;
+        return fail("pipe fill or head, pipe", i, pipe_fill[i], pipe_head[i]);
+    }
+    for (i = 0; i < FK_NPIPE; i++)
+        if (!pipe_readers[i] && !pipe_writers[i] && (pipe_fill[i] || pipe_head[i]))
+            return fail("free pipe not empty, pipe", i, pipe_fill[i], 0);
+    return 0;
 }
 
 static int check_nodes(void)
@@ -468,6 +490,8 @@ static int check_nodes(void)
             return fail("node refcount", n, node_ref[n], refs);
         if (node_size[n] > FK_MAX_FILE_SIZE)
             return fail("node size", n, node_size[n], FK_MAX_FILE_SIZE);
+        if (fk_node_is_dir(n) && node_size[n])
+            return fail("directory size, node", n, node_size[n], 0);
     }
     if (!node_exists[FK_NODE_ROOT] || !node_exists[FK_NODE_D])
         return fail("directory missing, node", node_exists[FK_NODE_ROOT] ? FK_NODE_D : FK_NODE_ROOT, 0, 1);
@@ -559,6 +583,60 @@ static int check_memory(int reuse)
     return 0;
 }
 
+/* ---- the checksums the observation exports ---- */
+
+/* node_sum and the frame_sum of every frame in use are the checksums of
+ * the data they stand for. A row whose data and sum are as the check
+ * last passed them is not summed again. */
+static struct {
+    uint8_t node_ok[FK_NNODE], frame_ok[FK_NFRAME];
+    uint16_t size[FK_NNODE];
+    uint32_t node_sum[FK_NNODE], frame_sum[FK_NFRAME];
+    uint8_t node_data[FK_NNODE * FK_MAX_FILE_SIZE];
+    uint32_t frame_data[FK_NFRAME * FK_PAGE_WORDS];
+} sums;
+
+static int node_sum_right(int n, int reuse)
+{
+    uint8_t *seen = &sums.node_data[NODE_BYTE(n, 0)];
+    const uint8_t *row = &node_data[NODE_BYTE(n, 0)];
+    size_t size = node_size[n];     /* at most FK_MAX_FILE_SIZE: check_nodes */
+    if (reuse && sums.node_ok[n] && sums.size[n] == size && sums.node_sum[n] == node_sum[n]
+        && same(seen, row, size))
+        return 1;
+    sums.node_ok[n] = node_sum[n] == fk_sum_bytes(row, size);
+    memcpy(seen, row, size);
+    sums.size[n] = (uint16_t)size;
+    sums.node_sum[n] = node_sum[n];
+    return sums.node_ok[n];
+}
+
+static int frame_sum_right(int f, int reuse)
+{
+    uint32_t *seen = &sums.frame_data[FRAME_WORD(f, 0)];
+    const uint32_t *row = &frame_data[FRAME_WORD(f, 0)];
+    if (reuse && sums.frame_ok[f] && sums.frame_sum[f] == frame_sum[f]
+        && same(seen, row, FK_PAGE_SIZE))
+        return 1;
+    sums.frame_ok[f] = frame_sum[f] == fk_sum_words(row, FK_PAGE_WORDS);
+    memcpy(seen, row, FK_PAGE_SIZE);
+    sums.frame_sum[f] = frame_sum[f];
+    return sums.frame_ok[f];
+}
+
+static int check_sums(int reuse)
+{
+    for (int n = 0; n < FK_NNODE; n++)
+        if (!node_sum_right(n, reuse))
+            return fail("node checksum, node", n, (long)node_sum[n],
+                        (long)fk_sum_bytes(&node_data[NODE_BYTE(n, 0)], node_size[n]));
+    for (int f = 0; f < FK_NFRAME; f++)
+        if (frame_ref[f] && !frame_sum_right(f, reuse))
+            return fail("frame checksum, frame", f, (long)frame_sum[f],
+                        (long)fk_sum_words(&frame_data[FRAME_WORD(f, 0)], FK_PAGE_WORDS));
+    return 0;
+}
+
 static int check(int reuse, char *why, size_t cap)
 {
     why_out = fk_out_make(why, cap);
@@ -569,7 +647,7 @@ static int check(int reuse, char *why, size_t cap)
     for (int p = 0; p < FK_NPROC; p++)
         if (check_slot(p, reuse))
             return -1;
-    if (check_table(reuse) || check_files() || check_memory(reuse))
+    if (check_table(reuse) || check_files() || check_memory(reuse) || check_sums(reuse))
         return -1;
     return 0;
 }

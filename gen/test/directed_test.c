@@ -3,7 +3,8 @@
  * spec's first error), use every memory object, read a pipe to EOF and
  * write one with no reader, dup2 an fd onto itself, shrink the heap past
  * a page that holds a frame, hit the heap limit exactly. Counted over 200
- * programs; each count has a floor well below what it is today. */
+ * programs; each count has a floor well below what it is today. The
+ * model's state stays valid (model_check) through all of it. */
 #include <stdio.h>
 #include "gen/directed.h"
 #include "model/model.h"
@@ -86,6 +87,11 @@ int main(void)
                        i, p.step[i].op);
             CHECK(fk_step_valid(&p.step[i]));
             count_step(&p.step[i], &c);
+            char why[200];
+            if (model_check_step(why, sizeof why))
+                printf("seed %llu step %u: the model's state is not valid: %s\n",
+                       (unsigned long long)seed, i, why);
+            CHECK(model_check_step(why, sizeof why) == 0);
         }
     }
     printf("200 directed programs: open with both file tables full %ld, steps with every memory "

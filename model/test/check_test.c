@@ -80,6 +80,17 @@ static void obj_refs(void) { obj_ref[pg_obj[0][16]]++; }
 static void free_obj_pages(void) { obj_npages[FK_NOBJ - 1] = 1; }
 static void obj_frame_outside(void) { obj_frame[OBJ_SLOT(pg_obj[0][16], 9)] = pg_frame[0][0]; }
 static void private_objpage(void) { pg_objpage[0][0] = 0; }
+static void pid_twice(void) { proc_pid[2] = proc_pid[1]; }
+static void file_on_dir(void) { file_node[fdt[0][0]] = FK_NODE_D, node_ref[FK_NODE_D]++,
+                                node_ref[FK_NODE_F0]--; }
+static void file_on_missing(void) { file_node[fdt[0][0]] = FK_NODE_F0 + 4, node_ref[FK_NODE_F0 + 4]++,
+                                    node_ref[FK_NODE_F0]--; }
+static void dir_size(void) { node_size[FK_NODE_D] = 1; }
+static void free_pipe_fill(void) { pipe_fill[FK_NPIPE - 1] = 1; }
+static void node_sum_off(void) { node_sum[FK_NODE_F0]++; }
+static void node_byte(void) { node_data[NODE_BYTE(FK_NODE_F0, 1)] ^= 0x10; }
+static void frame_sum_off(void) { frame_sum[pg_frame[0][0]] ^= 1; }
+static void frame_word(void) { frame_data[FRAME_WORD(pg_frame[0][0], 9)] = 4; }
 
 static void test_planted(void)
 {
@@ -110,10 +121,19 @@ static void test_planted(void)
     plant("free object with pages", free_obj_pages, "free object");
     plant("object frame outside the object", obj_frame_outside, "outside");
     plant("private page with an object page", private_objpage, "private");
+    plant("pid of two processes", pid_twice, "pid used twice");
+    plant("file open on a directory", file_on_dir, "another kind");
+    plant("file open on a missing node", file_on_missing, "missing node");
+    plant("directory with a size", dir_size, "directory size");
+    plant("free pipe with bytes", free_pipe_fill, "free pipe");
+    plant("node checksum", node_sum_off, "node checksum");
+    plant("file byte not in the checksum", node_byte, "node checksum");
+    plant("frame checksum", frame_sum_off, "frame checksum");
+    plant("frame word not in the checksum", frame_word, "frame checksum");
 }
 
-/* The state's bytes a bug could change (page, pipe and file contents are
- * outside valid_state); a change to a counted one always breaks a count. */
+/* The state's bytes a bug could change (pipe contents are outside the
+ * check); a change to a counted one always breaks a count. */
 #define AREA(a, counted) { &(a), sizeof(a), counted }
 static const struct { void *at; size_t size; int counted; } areas[] = {
     AREA(proc_state, 0), AREA(proc_pid, 0), AREA(proc_parent, 0), AREA(proc_status, 0),
@@ -123,7 +143,8 @@ static const struct { void *at; size_t size; int counted; } areas[] = {
     AREA(file_append, 0), AREA(file_node, 0), AREA(file_pipe, 0), AREA(file_off, 0),
     AREA(pipe_readers, 1), AREA(pipe_writers, 1), AREA(pipe_fill, 0), AREA(pipe_head, 0),
     AREA(node_exists, 0), AREA(node_size, 0), AREA(node_ref, 1), AREA(frame_ref, 1),
-    AREA(obj_ref, 1), AREA(obj_npages, 0), AREA(obj_frame, 0),
+    AREA(obj_ref, 1), AREA(obj_npages, 0), AREA(obj_frame, 0), AREA(node_sum, 0),
+    AREA(frame_sum, 0), AREA(node_data, 0), AREA(frame_data, 0),
 };
 #define NAREAS (sizeof areas / sizeof areas[0])
 
