@@ -311,6 +311,30 @@ static void tree(struct dgen *g)
             return;
 }
 
+/* An existing file opened with each kind of flags, truncation above all
+ * (with a read-only access mode too), then its size and a byte read or
+ * written. */
+static void open_modes(struct dgen *g, int pid)
+{
+    int files[FK_NNODE], n = 0;
+    for (int node = 0; node < FK_NNODE; node++)
+        if (node_exists[node] && !fk_node_is_dir(node))
+            files[n++] = node;
+    if (n == 0)
+        return;
+    int node = files[fk_rng_below(g->r, (uint32_t)n)];
+    int32_t path = node <= FK_NODE_F0 + 4 ? 0x8000 | (1 << 12) | (node + 1)
+                   : 0x8000 | (2 << 12) | FK_NAME_D | (node - 5) << 3;
+    int32_t flags = (int32_t)fk_rng_below(g->r, 3) | (chance(g, 2) ? FK_O_TRUNC : 0)
+                    | (chance(g, 3) ? FK_O_APPEND : 0) | (chance(g, 4) ? FK_O_CREAT : 0);
+    if (emit(g, pid, FK_OP_OPEN, path, flags, 0, 0) || g->last.kind != FK_R_OK)
+        return;
+    int32_t fd = g->last.val;
+    if (!emit(g, pid, FK_OP_LSEEK, fd, 0, FK_SEEK_END, 0))
+        emit(g, pid, chance(g, 2) ? FK_OP_READ : FK_OP_WRITE, fd,
+             1 + (int32_t)fk_rng_below(g->r, 8), 6, 0);
+}
+
 /* Steps where several errors apply at once: the spec fixes which one. */
 static void error_order(struct dgen *g, int pid)
 {
@@ -332,7 +356,7 @@ static void error_order(struct dgen *g, int pid)
 static void action(struct dgen *g)
 {
     int pid = pick_alive(g);
-    switch (fk_rng_below(g->r, 13)) {
+    switch (fk_rng_below(g->r, 14)) {
     case 0: pipe_edges(g, pid); break;
     case 1: file_edges(g, pid); break;
     case 2: window_edges(g, pid); break;
@@ -345,6 +369,7 @@ static void action(struct dgen *g)
     case 9: memory_scene(g, pid); break;
     case 10: pipe_ends(g, pid); break;
     case 11: fd_edges(g, pid); break;
+    case 12: open_modes(g, pid); break;
     default: error_order(g, pid); break;
     }
 }

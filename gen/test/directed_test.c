@@ -2,7 +2,8 @@
  * model, its programs fill both file tables at once and open (EMFILE, the
  * spec's first error), use every memory object, read a pipe to EOF and
  * write one with no reader, dup2 an fd onto itself, shrink the heap past
- * a page that holds a frame, hit the heap limit exactly. Counted over 200
+ * a page that holds a frame, hit the heap limit exactly, truncate a file
+ * opened read-only. Counted over 200
  * programs; each count has a floor well below what it is today. The
  * model's state stays valid (model_check) through all of it. */
 #include <stdio.h>
@@ -50,6 +51,7 @@ static int drops_frame(int s, int32_t delta)
 
 struct reach {
     long both_full, all_objects, eof, epipe, dup2_same, heap_frame_dropped, heap_max;
+    long trunc_rdonly;
 };
 
 static void count_step(const struct fk_step *st, struct reach *c)
@@ -68,6 +70,8 @@ static void count_step(const struct fk_step *st, struct reach *c)
     c->epipe += r.kind == FK_R_ERR && r.val == FK_EPIPE;
     c->dup2_same += dup2_case && r.kind == FK_R_OK;
     c->heap_frame_dropped += dropped && r.kind == FK_R_OK;
+    c->trunc_rdonly += st->op == FK_OP_OPEN && r.kind == FK_R_OK && (st->arg[1] & FK_O_TRUNC)
+                       && (st->arg[1] & FK_O_ACCMODE) == FK_O_RDONLY;
     c->heap_max += alive && st->op == FK_OP_SBRK && r.kind == FK_R_OK
                    && heap_pages[s] == FK_HEAP_MAX_PAGES;
 }
@@ -96,9 +100,11 @@ int main(void)
     }
     printf("200 directed programs: open with both file tables full %ld, steps with every memory "
            "object in use %ld, pipe EOF %ld, EPIPE %ld, dup2 onto itself %ld, heap shrunk past a "
-           "frame %ld, heap at its limit %ld\n", c.both_full, c.all_objects, c.eof, c.epipe,
-           c.dup2_same, c.heap_frame_dropped, c.heap_max);
+           "frame %ld, heap at its limit %ld, a read-only open that truncates %ld\n", c.both_full,
+           c.all_objects, c.eof, c.epipe, c.dup2_same, c.heap_frame_dropped, c.heap_max,
+           c.trunc_rdonly);
     CHECK(c.both_full >= 5 && c.all_objects >= 5 && c.eof >= 10 && c.epipe >= 5);
     CHECK(c.dup2_same >= 20 && c.heap_frame_dropped >= 10 && c.heap_max >= 10);
+    CHECK(c.trunc_rdonly >= 10);
     return CHECK_DONE();
 }
