@@ -183,6 +183,16 @@
     && \at(pg_obj[q][i], L1) == \at(pg_obj[q][i], L2)
     && \at(pg_objpage[q][i], L1) == \at(pg_objpage[q][i], L2);
 
+  // Open file g is the same at L1 and L2.
+  predicate file_same{L1, L2}(integer g) =
+    \at(file_ref[g], L1) == \at(file_ref[g], L2)
+    && \at(file_kind[g], L1) == \at(file_kind[g], L2)
+    && \at(file_mode[g], L1) == \at(file_mode[g], L2)
+    && \at(file_append[g], L1) == \at(file_append[g], L2)
+    && \at(file_node[g], L1) == \at(file_node[g], L2)
+    && \at(file_pipe[g], L1) == \at(file_pipe[g], L2)
+    && \at(file_off[g], L1) == \at(file_off[g], L2);
+
   // Page i of slot q continues the region of page i-1: the same
   // attributes and object, the next page of the object.
   predicate continues{L}(integer q, integer i) =

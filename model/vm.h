@@ -78,6 +78,14 @@ struct fk_result sys_munmap(int p, uint32_t addr, int32_t npages);
       // frames and objects stay; only prot bits and region starts change
       ensures \forall integer k; 0 <= k < FK_MMAP_PAGES ==>
                 pg_obj[p][k] == \old(pg_obj[p][k]) && pg_frame[p][k] == \old(pg_frame[p][k]);
+      // the range's pages get prot, shared ones stay shared; no other page's
+      // attributes change
+      ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
+              \forall integer k; a <= k < a + npages ==>
+                pg_attr[p][k] == FK_PG_MAPPED + prot + (pg_obj[p][k] >= 0 ? FK_PG_SHARED : 0);
+      ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
+              \forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k < a + npages) ==>
+                pg_attr[p][k] == \old(pg_attr[p][k]);
     complete behaviors;
     disjoint behaviors;
 */
@@ -137,6 +145,10 @@ struct fk_result sys_sbrk(int p, int32_t delta);
       // copy-on-write: a shared or missing frame was replaced by the lowest free one
       ensures \old(frame_at(p, addr)) < 0 || \old(frame_ref[frame_at(p, addr)]) > 1
               ==> frame_at(p, addr) == \old(first_free_frame(0));
+      // no other frame's words change (a shared frame is not written)
+      ensures \forall integer g, k; 0 <= g < FK_NFRAME && g != frame_at(p, addr)
+                && 0 <= k < FK_PAGE_WORDS ==>
+                frame_data[FRAME_WORD(g, k)] == \old(frame_data[FRAME_WORD(g, k)]);
     complete behaviors;
     disjoint behaviors;
 */

@@ -46,3 +46,16 @@ def wp_proof(name, functions, files, z3_steps, cvc4_steps):
         tags = ["proof"],
     )
 
+
+def wp_mutant(name, function, functions, files, z3_steps, cvc4_steps):
+    """A planted model bug, mutants/NAME.patch, that the proof of
+    functions must reject on a goal of function (mutant.sh)."""
+    native.sh_test(
+        name = "mutant_" + name,
+        size = "enormous",
+        srcs = ["mutant.sh"],
+        args = ["$(location mutants/%s.patch)" % name, function, name, str(z3_steps),
+                str(cvc4_steps), ",".join(functions)] + files,
+        data = HEADERS + [_label(f) for f in files] + ["mutants/%s.patch" % name, "wp.sh"],
+        tags = ["proof"],
+    )
