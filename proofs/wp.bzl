@@ -30,9 +30,11 @@ def _label(path):
     package, name = path.rsplit("/", 1)
     return "//%s:%s" % (package, name)
 
-def wp_proof(name, functions, files, z3_steps, cvc4_steps):
+def wp_proof(name, functions, files = None, z3_steps = None, cvc4_steps = None, target = None):
     """Proves functions (RTE, smoke tests) over files within the provers'
-    step limits; see wp.sh."""
+    step limits; see wp.sh. target: a dict of files and limits instead."""
+    if target:
+        files, z3_steps, cvc4_steps = target["files"], target["z3_steps"], target["cvc4_steps"]
     native.sh_test(
         name = name,
         # Outcomes depend on steps, not time; the Bazel timeout (an hour)
@@ -47,15 +49,16 @@ def wp_proof(name, functions, files, z3_steps, cvc4_steps):
     )
 
 
-def wp_mutant(name, function, functions, files, z3_steps, cvc4_steps):
-    """A planted model bug, mutants/NAME.patch, that the proof of
-    functions must reject on a goal of function (mutant.sh)."""
+def wp_mutant(name, function, target):
+    """A planted model bug, mutants/NAME.patch, that the proof of function
+    must reject (mutant.sh), with target's files and limits (a dict)."""
+    files = target["files"]
     native.sh_test(
         name = "mutant_" + name,
         size = "enormous",
         srcs = ["mutant.sh"],
-        args = ["$(location mutants/%s.patch)" % name, function, name, str(z3_steps),
-                str(cvc4_steps), ",".join(functions)] + files,
+        args = ["$(location mutants/%s.patch)" % name, function, name,
+                str(target["z3_steps"]), str(target["cvc4_steps"]), function] + files,
         data = HEADERS + [_label(f) for f in files] + ["mutants/%s.patch" % name, "wp.sh"],
         tags = ["proof"],
     )
