@@ -35,6 +35,8 @@ usage: ./forkspec campaign [--seconds N | --execs N] [--jobs J] [--out DIR] [--s
                linux-kernel), run with the agent (--initramfs F)
   --no-mutator AFL++'s own mutations only, without the step mutator
                (fuzz/mutator.c)
+  --mutator LIB another AFL++ custom mutator library instead of the step
+               mutator
   --out DIR    the campaign's directory (default ./campaign): DIR/sync is
                AFL++'s sync directory (resumed; on shared storage other
                machines join it with --node), DIR/findings the triaged
@@ -56,6 +58,7 @@ while [ $# -gt 0 ]; do
         --first) first=1; shift ;;
         --node) value "$@"; node=$2; shift 2 ;;
         --no-mutator) mutator=; shift ;;
+        --mutator) value "$@"; mutator=$2; shift 2 ;;
         --kernel) value "$@"; kernel=$2; shift 2 ;;
         --initramfs) value "$@"; initramfs=$2; shift 2 ;;
         -h|--help) usage; exit 0 ;;
@@ -103,6 +106,7 @@ export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_QUIET=1 AFL_SKIP_CRASHES=1
 # found (AFL++ syncs again only after each cycle through its queue)
 export AFL_IMPORT_FIRST=1
 if [ -n "$mutator" ]; then
+    [ -r "$mutator" ] || { echo "forkspec campaign: --mutator $mutator: not readable" >&2; exit 2; }
     AFL_CUSTOM_MUTATOR_LIBRARY=$(realpath "$mutator") || exit 2
     export AFL_CUSTOM_MUTATOR_LIBRARY
 fi

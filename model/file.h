@@ -112,7 +112,7 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags);
                 fdt[p][i] == \old(fdt[p][i]);
       ensures file_ref[\old(fdt[p][fd])] == \old(file_ref[fdt[p][fd]]) - 1;
       // no other open file changes (its offset least of all)
-      ensures \forall integer g; 0 <= g < FK_NFILE && g != \old(fdt[p][fd]) ==>
+      ensures files_kept: \forall integer g; 0 <= g < FK_NFILE && g != \old(fdt[p][fd]) ==>
                 file_same{Here, Pre}(g);
       ensures \result.kind == FK_R_OK && \result.val == 0;
     complete behaviors;

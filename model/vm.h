@@ -51,7 +51,7 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
     assigns UNMAP_ASSIGNS(p);
     ensures valid_state;
     ensures \result.kind == FK_R_OK && \result.val == 0 && \result.aux == 0;
-    ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
+    ensures cleared: \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
               \forall integer k; a <= k < a + npages ==> page_clear(p, k);
     ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
               \forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k <= a + npages)
@@ -80,10 +80,10 @@ struct fk_result sys_munmap(int p, uint32_t addr, int32_t npages);
                 pg_obj[p][k] == \old(pg_obj[p][k]) && pg_frame[p][k] == \old(pg_frame[p][k]);
       // the range's pages get prot, shared ones stay shared; no other page's
       // attributes change
-      ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
+      ensures prot_set: \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
               \forall integer k; a <= k < a + npages ==>
                 pg_attr[p][k] == FK_PG_MAPPED + prot + (pg_obj[p][k] >= 0 ? FK_PG_SHARED : 0);
-      ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
+      ensures attrs_kept: \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
               \forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k < a + npages) ==>
                 pg_attr[p][k] == \old(pg_attr[p][k]);
     complete behaviors;
@@ -146,7 +146,7 @@ struct fk_result sys_sbrk(int p, int32_t delta);
       ensures \old(frame_at(p, addr)) < 0 || \old(frame_ref[frame_at(p, addr)]) > 1
               ==> frame_at(p, addr) == \old(first_free_frame(0));
       // no other frame's words change (a shared frame is not written)
-      ensures \forall integer g, k; 0 <= g < FK_NFRAME && g != frame_at(p, addr)
+      ensures frames_kept: \forall integer g, k; 0 <= g < FK_NFRAME && g != frame_at(p, addr)
                 && 0 <= k < FK_PAGE_WORDS ==>
                 frame_data[FRAME_WORD(g, k)] == \old(frame_data[FRAME_WORD(g, k)]);
     complete behaviors;
@@ -167,7 +167,7 @@ struct fk_result sys_store(int p, uint32_t addr, uint32_t value);
       assigns \nothing;
       ensures \result.kind == FK_R_OK && \result.aux == 0;
       ensures frame_at(p, addr) < 0 ==> \result.val == 0;
-      ensures frame_at(p, addr) >= 0 ==> \result.val
+      ensures reads_frame: frame_at(p, addr) >= 0 ==> \result.val
                 == (int32_t)frame_data[FRAME_WORD(frame_at(p, addr), addr % FK_PAGE_SIZE / 4)];
     complete behaviors;
     disjoint behaviors;

@@ -49,16 +49,17 @@ def wp_proof(name, functions, files = None, z3_steps = None, cvc4_steps = None, 
     )
 
 
-def wp_mutant(name, function, target):
-    """A planted model bug, mutants/NAME.patch, that the proof of function
-    must reject (mutant.sh), with target's files and limits (a dict)."""
+def wp_mutant(name, function, prop, target):
+    """A planted model bug, mutants/NAME.patch, that must make the proof of
+    function's ensures named prop fail (mutant.sh), with target's files
+    and limits (a dict)."""
     files = target["files"]
     native.sh_test(
         name = "mutant_" + name,
         size = "enormous",
         srcs = ["mutant.sh"],
-        args = ["$(location mutants/%s.patch)" % name, function, name,
-                str(target["z3_steps"]), str(target["cvc4_steps"]), function] + files,
+        args = ["$(location mutants/%s.patch)" % name, function, prop, name,
+                str(target["z3_steps"]), str(target["cvc4_steps"])] + files,
         data = HEADERS + [_label(f) for f in files] + ["mutants/%s.patch" % name, "wp.sh"],
         tags = ["proof"],
     )

@@ -47,9 +47,12 @@ export WHY3CONFIG="$tmp/why3-steps.conf"
 
 # -wp-steps 1 only makes Why3 use the step-limited commands above. One
 # prover at a time (Z3, then CVC4 where Z3 fails): one core per proof.
+# WP_PROP (mutant.sh): only the properties of that name, no RTE or smoke.
+checks=(-wp-rte -wp-smoke-tests)
+[ -n "${WP_PROP:-}" ] && checks=(-wp-prop "$WP_PROP")
 start=$(date +%s)
 frama-c -cpp-extra-args="-I." \
-    -wp -wp-rte -wp-smoke-tests -wp-prover z3,cvc4 -wp-par 1 \
+    -wp "${checks[@]}" -wp-prover z3,cvc4 -wp-par 1 \
     -wp-steps 1 -wp-timeout 120 -wp-smoke-timeout 10 -wp-fct "$functions" \
     -wp-report-json "$tmp/report.json" "$@" > "$tmp/wp.log" 2>&1
 status=$?

@@ -20,6 +20,13 @@ check "bundled: plot" sh -c "file '$tmp/c/progress.png' | grep -q 'PNG image'"
 # plumbing only: the step mutator's behaviour is fuzz:mutator_test's
 check "bundled: AFL++ loads the step mutator" grep -q "Loading custom mutator library from '.*mutator.so'" "$tmp/c/afl-main.log"
 
+# a fuzzer that dies (its mutator crashes afl-fuzz): said, exit 3, nothing left running
+campaign "$tmp/own.elf" --execs 3000 --jobs 1 --mutator fuzz/crashing_mutator.so --out "$tmp/dead" \
+    > "$tmp/dead.out" 2>&1; rc=$?
+check "dead fuzzer: exit 3" test "$rc" = 3
+check "dead fuzzer: said so, with its status" grep -q "AFL++ (main) exited with status" "$tmp/dead.out"
+check "dead fuzzer: no harness or QEMU left running" sh -c "! pgrep -f '$tmp/[o]wn.elf' > /dev/null"
+
 campaign kernel/kernel_mutant_dup2_same.elf --execs 3000 --jobs 1 --out "$tmp/m" > "$tmp/mout" 2>&1; rc=$?
 check "mutant: exit 1" test "$rc" = 1
 f=$(dirname "$(grep -l dup2 "$tmp"/m/findings/*/minimal.prog 2>/dev/null | head -1)")
@@ -29,7 +36,8 @@ check "mutant: deduplicated" grep -qE "^  $(basename "$f") +x[0-9]+ +diverge dup
 check "mutant: replay command" test -x "$f/replay.sh"
 
 # bad options exit 2 at once (a trailing option without its value looped forever)
-for bad in "--seconds" "--execs 0" "--jobs x" "--seeds /nonexistent" "--bogus"; do
+for bad in "--seconds" "--execs 0" "--jobs x" "--seeds /nonexistent" "--bogus" \
+           "--mutator /nonexistent.so"; do
     # shellcheck disable=SC2086
     campaign kernel/kernel_coverage.elf --out "$tmp/bad" $bad > "$tmp/bad.out" 2>&1; rc=$?
     check "bad option $bad: exit 2" test "$rc" = 2
