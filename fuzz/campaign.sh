@@ -173,16 +173,27 @@ while :; do
     if [ "$first" = 1 ]; then sleep 0.5; else sleep 2; fi
 done
 [ "$tty" = 1 ] && echo
+# AFL++'s forkserver child leads its own session, so a fuzzer that dies
+# leaves it behind (a persistent-mode harness stopped mid-run, with its
+# QEMU): every process whose environment names this fuzzer's cover file.
+kill_harness() {    # NAME
+    local env pid
+    for env in /proc/[0-9]*/environ; do
+        pid=${env#/proc/} pid=${pid%/environ}
+        grep -qsxzF "FORKSPEC_COVER_OUT=$out/cover/$1" "$env" && kill -KILL "$pid" 2>/dev/null
+    done
+}
 died=0
 for i in "${!pids[@]}"; do
     wait "${pids[$i]}"
     status=$?
     kill -KILL -- "-${pids[$i]}" 2>/dev/null
+    kill_harness "${names[$i]}"
     if [ "$status" -ne 0 ] \
        && ! grep -qs "at least one valid input seed that does not crash" "$here/afl-${names[$i]}.log"; then
         died=1
         echo "forkspec campaign: AFL++ (${names[$i]}) exited with status $status; its log's end:" >&2
-        tail -5 "$here/afl-${names[$i]}.log" >&2
+        tail -n 5 "$here/afl-${names[$i]}.log" >&2
     fi
 done
 if grep -qs "at least one valid input seed that does not crash" "$here"/afl-*.log; then
@@ -191,7 +202,7 @@ if grep -qs "at least one valid input seed that does not crash" "$here"/afl-*.lo
     [ -n "$first_seen" ] || first_seen=$(date +%s.%N)
 elif ! ls "$out"/sync/*/fuzzer_stats > /dev/null 2>&1; then
     echo "forkspec campaign: AFL++ did not start; its log:" >&2
-    tail -20 "$here"/afl-*.log >&2
+    tail -n 20 "$here"/afl-*.log >&2
     exit 2
 fi
 
