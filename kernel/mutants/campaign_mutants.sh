@@ -22,7 +22,7 @@ for elf in "$@"; do
         score_killed "$name" "$t" "$(sed -n 's/^  [0-9a-f]\{8\}[-0-9]* *x[0-9]* *//p' "$tmp/$name.log" | head -1 | cut -c1-60)"
     else
         score_survived "$name" "$seconds s of a campaign (status $rc)"
-        [ "$rc" = 2 ] && tail -3 "$tmp/$name.log" "$tmp/$name/afl-main.log" 2>/dev/null | sed 's/^/    /'
+        [ "$rc" = 2 ] && tail -n 3 "$tmp/$name.log" "$tmp/$name/afl-main.log" 2>/dev/null | sed 's/^/    /'
     fi
 done
 score_summary "mutants (AFL++ campaigns)"
