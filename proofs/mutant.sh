@@ -19,7 +19,7 @@ if ! (cd "$tmp/src" && patch -p1 --quiet --no-backup-if-mismatch < "$patch_file"
     exit 1
 fi
 cd "$tmp/src"
-TEST_TMPDIR=$tmp/wp WP_PROP=$prop bash "$wp" "$name" "$z3" "$cvc4" "$function" "$@" \
+TEST_TMPDIR=$tmp/wp WP_GOALS="-wp-prop $prop" bash "$wp" "$name" "$z3" "$cvc4" "$function" "$@" \
     > "$tmp/report" 2>&1
 status=$?
 grep "NOT PROVED" "$tmp/report"

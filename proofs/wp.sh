@@ -47,9 +47,11 @@ export WHY3CONFIG="$tmp/why3-steps.conf"
 
 # -wp-steps 1 only makes Why3 use the step-limited commands above. One
 # prover at a time (Z3, then CVC4 where Z3 fails): one core per proof.
-# WP_PROP (mutant.sh): only the properties of that name, no RTE or smoke.
+# WP_GOALS replaces the goals' options, for mutant.sh alone (a planted
+# bug's one postcondition); every proof of the model proves all goals,
+# RTE and smoke tests included.
 checks=(-wp-rte -wp-smoke-tests)
-[ -n "${WP_PROP:-}" ] && checks=(-wp-prop "$WP_PROP")
+[ -n "${WP_GOALS:-}" ] && read -ra checks <<< "$WP_GOALS"
 start=$(date +%s)
 frama-c -cpp-extra-args="-I." \
     -wp "${checks[@]}" -wp-prover z3,cvc4 -wp-par 1 \
