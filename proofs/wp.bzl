@@ -30,36 +30,51 @@ def _label(path):
     package, name = path.rsplit("/", 1)
     return "//%s:%s" % (package, name)
 
-def wp_proof(name, functions, files = None, z3_steps = None, cvc4_steps = None, target = None):
-    """Proves functions (RTE, smoke tests) over files within the provers'
-    step limits; see wp.sh. target: a dict of files and limits instead."""
-    if target:
-        files, z3_steps, cvc4_steps = target["files"], target["z3_steps"], target["cvc4_steps"]
+# The smoke tests' step limits, the same for every target: a smoke test
+# passes when neither prover proves false within them (docs/benchmarks.md
+# has what larger limits found and cost).
+SMOKE_Z3_STEPS = 1000000
+SMOKE_CVC4_STEPS = 50000
+
+def _wp_test(name, mode, functions, files, z3_steps, cvc4_steps):
     native.sh_test(
         name = name,
         # Outcomes depend on steps, not time; the Bazel timeout (an hour)
         # only catches a hung Frama-C.
         size = "enormous",
         srcs = ["wp.sh"],
-        args = [name, str(z3_steps), str(cvc4_steps), ",".join(functions)] + files,
+        args = [mode, name, str(z3_steps), str(cvc4_steps), ",".join(functions)] + files,
         data = HEADERS + [_label(f) for f in files],
         # One core each (-wp-par 1: Frama-C waits for its one prover), so
         # Bazel's two proofs at once keep both cores busy, no more.
         tags = ["proof"],
     )
 
+def wp_proof(name, functions, files = None, z3_steps = None, cvc4_steps = None, target = None):
+    """Two tests: NAME proves every goal of functions (contracts, RTE) over
+    files within the provers' step limits; NAME_smoke runs their smoke
+    tests within the smoke limits above (wp.sh). target: a dict of files
+    and limits instead."""
+    if target:
+        files, z3_steps, cvc4_steps = target["files"], target["z3_steps"], target["cvc4_steps"]
+    _wp_test(name, "goals", functions, files, z3_steps, cvc4_steps)
+    _wp_test(name + "_smoke", "smoke", functions, files, SMOKE_Z3_STEPS, SMOKE_CVC4_STEPS)
 
 def wp_mutant(name, function, prop, target):
     """A planted model bug, mutants/NAME.patch, that must make the proof of
-    function's ensures named prop fail (mutant.sh), with target's files
-    and limits (a dict)."""
+    function's ensures named prop fail, or with prop = "smoke" one of its
+    smoke tests (mutant.sh), with target's files and limits (a dict; the
+    smoke limits for a smoke test)."""
     files = target["files"]
+    z3, cvc4 = target["z3_steps"], target["cvc4_steps"]
+    if prop == "smoke":
+        z3, cvc4 = SMOKE_Z3_STEPS, SMOKE_CVC4_STEPS
     native.sh_test(
         name = "mutant_" + name,
         size = "enormous",
         srcs = ["mutant.sh"],
         args = ["$(location mutants/%s.patch)" % name, function, prop, name,
-                str(target["z3_steps"]), str(target["cvc4_steps"])] + files,
+                str(z3), str(cvc4)] + files,
         data = HEADERS + [_label(f) for f in files] + ["mutants/%s.patch" % name, "wp.sh"],
         tags = ["proof"],
     )
