@@ -62,7 +62,7 @@ static int file_of(int p, int32_t fd)
 /* Resolves path from the cwd of p. Returns the node, or -errno. With
  * creat, an absent last name resolves to its (absent) node. */
 /*@ requires alive(p) && cwds_in_range && dirs_exist;
-    requires path_count(path) <= FK_PATH_MAXCOMP;
+    requires 0 <= path <= FK_PATH_MAX && path_count(path) <= FK_PATH_MAXCOMP;
     assigns \nothing;
     ensures \result == resolved(p, path, creat);
     ensures \result < 0 ==> \result == -FK_ENOENT || \result == -FK_ENOTDIR;

@@ -25,7 +25,7 @@
     requires pipes_counted;
     requires cwds_in_range;
     requires dirs_exist;
-    requires path_count(path) <= FK_PATH_MAXCOMP;
+    requires 0 <= path <= FK_PATH_MAX && path_count(path) <= FK_PATH_MAXCOMP;
     requires 0 <= flags < 32 && 0 <= (flags & FK_O_ACCMODE) <= FK_O_RDWR;
     assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
             file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
@@ -406,7 +406,7 @@ struct fk_result sys_lseek(int p, int32_t fd, int32_t offset, int32_t whence);
     requires cwds_in_range;
     requires dirs_exist;
     requires node_refs_counted;
-    requires path_count(path) <= FK_PATH_MAXCOMP;
+    requires 0 <= path <= FK_PATH_MAX && path_count(path) <= FK_PATH_MAXCOMP;
     assigns proc_cwd[p], node_ref[0 .. FK_NNODE-1];
     ensures cwds_in_range;
     ensures node_refs_counted;

@@ -73,9 +73,11 @@ void model_reset(void);
     predicate step_args_ok(struct fk_step s) =
       0 <= s.op < FK_NOPS
       && (s.op == FK_OP_WAIT ==> -1 <= s.arg[0] <= FK_MAX_PID)
-      && (s.op == FK_OP_OPEN ==> path_count(s.arg[0]) <= FK_PATH_MAXCOMP
+      && (s.op == FK_OP_OPEN ==> 0 <= s.arg[0] <= FK_PATH_MAX
+            && path_count(s.arg[0]) <= FK_PATH_MAXCOMP
             && 0 <= s.arg[1] < 32 && 0 <= (s.arg[1] & FK_O_ACCMODE) <= FK_O_RDWR)
-      && (s.op == FK_OP_CHDIR ==> path_count(s.arg[0]) <= FK_PATH_MAXCOMP)
+      && (s.op == FK_OP_CHDIR ==> 0 <= s.arg[0] <= FK_PATH_MAX
+            && path_count(s.arg[0]) <= FK_PATH_MAXCOMP)
       && (s.op == FK_OP_WRITE ==> 0 <= s.arg[2] <= 255)
       && (s.op == FK_OP_LSEEK ==> 0 <= s.arg[2] <= 2)
       && (s.op == FK_OP_MMAP ==> 0 <= s.arg[2] <= FK_PROT_RW

@@ -71,7 +71,7 @@ static int arg_valid(int kind, int32_t v)
     switch (kind) {
     case FK_ARG_BYTE: return v >= 0 && v <= 255;
     case FK_ARG_PROC: return v >= -1 && v <= FK_MAX_PID;
-    case FK_ARG_PATH: return v >= 0 && v <= 0xffff
+    case FK_ARG_PATH: return v >= 0 && v <= FK_PATH_MAX
                              && fk_path_normalize((uint32_t)v) == v;
     case FK_ARG_OFLAGS: return v >= 0 && v < 32 && (v & FK_O_ACCMODE) <= FK_O_RDWR;
     case FK_ARG_WHENCE:

@@ -62,6 +62,7 @@ enum { FK_MAP_PRIVATE, FK_MAP_SHARED };
 enum { FK_NAME_DOT, FK_NAME_DOTDOT, FK_NAME_D, FK_NAME_F0, FK_NAME_F1,
        FK_NAME_F2, FK_NAME_F3, FK_NAME_F4 };
 extern const char *const fk_names[FK_NNAMES];
+#define FK_PATH_MAX      0xffff   /* the largest path value: 16 bits */
 
 /*@ logic integer path_absolute(integer p) = (p >> 15) & 1;
     logic integer path_count(integer p) = (p >> 12) & 7;
@@ -74,13 +75,14 @@ extern const char *const fk_names[FK_NNAMES];
 */
 static inline int fk_path_absolute(int32_t p) { return (p >> 15) & 1; }
 
-/*@ assigns \nothing;
+/*@ requires 0 <= p <= FK_PATH_MAX;
+    assigns \nothing;
     ensures \result == path_count(p);
     ensures 0 <= \result <= 7;
 */
 static inline int fk_path_count(int32_t p) { return (p >> 12) & 7; }
 
-/*@ requires 0 <= i <= 4;
+/*@ requires 0 <= p <= FK_PATH_MAX && 0 <= i <= 4;
     assigns \nothing;
     ensures \result == path_name(p, i);
     ensures 0 <= \result <= 7;
