@@ -41,6 +41,7 @@
     ensures pipes_counted;
     ensures cwds_in_range;
     ensures dirs_exist;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior no_fd:
       assumes !has_free_fd(p);
       assigns \nothing;
@@ -101,6 +102,7 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags);
     ensures pipes_bounded;
     ensures node_refs_counted;
     ensures pipes_counted;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior bad_fd:
       assumes !fd_valid(p, fd);
       assigns \nothing;
@@ -132,6 +134,7 @@ struct fk_result sys_close(int p, int32_t fd);
     ensures files_well_formed;
     ensures node_refs_counted;
     ensures pipes_counted;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior bad_fd:
       assumes !fd_valid(p, fd);
       assigns \nothing;
@@ -170,6 +173,7 @@ struct fk_result sys_dup(int p, int32_t fd);
     ensures pipes_bounded;
     ensures node_refs_counted;
     ensures pipes_counted;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior bad_fd:
       assumes !fd_valid(p, oldfd) || !(0 <= newfd < FK_NOFILE);
       assigns \nothing;
@@ -209,6 +213,7 @@ struct fk_result sys_dup2(int p, int32_t oldfd, int32_t newfd);
     ensures pipes_counted;
     // No free pipe cannot happen while two open files are free (a pipe in
     // use holds an open file, and FK_NPIPE = FK_NFILE); the code checks it.
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior no_file:
       assumes !(\exists integer a, b; 0 <= a < b < FK_NFILE
                   && file_ref[a] == 0 && file_ref[b] == 0)
@@ -265,6 +270,7 @@ struct fk_result sys_pipe(int p);
             pipe_fill[0 .. FK_NPIPE-1];
     ensures files_well_formed;
     ensures pipes_bounded;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior bad_fd:
       assumes !fd_valid(p, fd) || file_mode[fdt[p][fd]] == FK_O_WRONLY;
       assigns \nothing;
@@ -319,6 +325,7 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count);
     ensures files_well_formed;
     ensures node_sizes_ok;
     ensures pipes_bounded;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior bad_fd:
       assumes !fd_valid(p, fd) || file_mode[fdt[p][fd]] == FK_O_RDONLY;
       assigns \nothing;
@@ -375,6 +382,7 @@ struct fk_result sys_write(int p, int32_t fd, int32_t count, int32_t byte);
     requires 0 <= whence <= 2;
     assigns file_off[0 .. FK_NFILE-1];
     ensures files_well_formed;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior bad_fd:
       assumes !fd_valid(p, fd);
       assigns \nothing;
@@ -410,6 +418,7 @@ struct fk_result sys_lseek(int p, int32_t fd, int32_t offset, int32_t whence);
     assigns proc_cwd[p], node_ref[0 .. FK_NNODE-1];
     ensures cwds_in_range;
     ensures node_refs_counted;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior bad_path:
       assumes resolved(p, path, 0) < 0;
       assigns \nothing;

@@ -193,6 +193,69 @@
     && \at(file_pipe[g], L1) == \at(file_pipe[g], L2)
     && \at(file_off[g], L1) == \at(file_off[g], L2);
 
+  // Failure leaves no trace (spec/state.md): nothing of the state differs
+  // between L1 and L2, in six parts by subsystem.
+  predicate procs_same{L1, L2} =
+    \at(next_pid, L1) == \at(next_pid, L2)
+    && \forall integer q; 0 <= q < FK_NPROC ==>
+      \at(proc_state[q], L1) == \at(proc_state[q], L2)
+      && \at(proc_pid[q], L1) == \at(proc_pid[q], L2)
+      && \at(proc_parent[q], L1) == \at(proc_parent[q], L2)
+      && \at(proc_status[q], L1) == \at(proc_status[q], L2)
+      && \at(proc_cwd[q], L1) == \at(proc_cwd[q], L2);
+
+  predicate fds_same{L1, L2} =
+    \forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_NOFILE ==>
+      \at(fdt[q][i], L1) == \at(fdt[q][i], L2);
+
+  predicate files_same{L1, L2} =
+    \forall integer g; 0 <= g < FK_NFILE ==> file_same{L1, L2}(g);
+
+  predicate pipes_same{L1, L2} =
+    (\forall integer i; 0 <= i < FK_NPIPE ==>
+      \at(pipe_readers[i], L1) == \at(pipe_readers[i], L2)
+      && \at(pipe_writers[i], L1) == \at(pipe_writers[i], L2)
+      && \at(pipe_fill[i], L1) == \at(pipe_fill[i], L2)
+      && \at(pipe_head[i], L1) == \at(pipe_head[i], L2))
+    && \forall integer k; 0 <= k < FK_NPIPE * FK_PIPE_CAPACITY ==>
+      \at(pipe_buf[k], L1) == \at(pipe_buf[k], L2);
+
+  predicate nodes_same{L1, L2} =
+    (\forall integer n; 0 <= n < FK_NNODE ==>
+      \at(node_exists[n], L1) == \at(node_exists[n], L2)
+      && \at(node_size[n], L1) == \at(node_size[n], L2)
+      && \at(node_ref[n], L1) == \at(node_ref[n], L2)
+      && \at(node_sum[n], L1) == \at(node_sum[n], L2))
+    && \forall integer k; 0 <= k < FK_NNODE * FK_MAX_FILE_SIZE ==>
+      \at(node_data[k], L1) == \at(node_data[k], L2);
+
+  predicate memory_same{L1, L2} =
+    (\forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES ==>
+      page_same{L1, L2}(q, i))
+    && (\forall integer q; 0 <= q < FK_NPROC ==>
+      \at(heap_pages[q], L1) == \at(heap_pages[q], L2))
+    && (\forall integer q, j; 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES ==>
+      \at(heap_frame[q][j], L1) == \at(heap_frame[q][j], L2))
+    && (\forall integer f; 0 <= f < FK_NFRAME ==>
+      \at(frame_ref[f], L1) == \at(frame_ref[f], L2)
+      && \at(frame_sum[f], L1) == \at(frame_sum[f], L2))
+    && (\forall integer k; 0 <= k < FK_NFRAME * FK_PAGE_WORDS ==>
+      \at(frame_data[k], L1) == \at(frame_data[k], L2))
+    && (\forall integer o; 0 <= o < FK_NOBJ ==>
+      \at(obj_ref[o], L1) == \at(obj_ref[o], L2)
+      && \at(obj_npages[o], L1) == \at(obj_npages[o], L2))
+    && \forall integer s; 0 <= s < FK_NOBJ * FK_MMAP_PAGES ==>
+      \at(obj_frame[s], L1) == \at(obj_frame[s], L2);
+
+  predicate state_same{L1, L2} =
+    procs_same{L1, L2} && fds_same{L1, L2} && files_same{L1, L2}
+    && pipes_same{L1, L2} && nodes_same{L1, L2} && memory_same{L1, L2};
+
+  // A result that must leave no trace: an error, or SKIP (only model_step
+  // skips; the operations say so too, for dispatch to pass it on).
+  predicate no_effect(struct fk_result r) =
+    r.kind == FK_R_ERR || r.kind == FK_R_SKIP;
+
   // Page i of slot q continues the region of page i-1: the same
   // attributes and object, the next page of the object.
   predicate continues{L}(integer q, integer i) =

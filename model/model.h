@@ -94,6 +94,8 @@ void model_reset(void);
     assigns MODEL_STATE(slot_of_pid(s.proc, 0), first_free_slot(0));
     ensures valid_state;
     ensures next_pid <= \old(next_pid) + 1;
+    // failure leaves no trace: an error or a SKIP changes nothing
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
 */
 struct fk_result model_step(struct fk_step s);
 

@@ -44,6 +44,7 @@
     ensures regions_shaped;
     ensures objs_shaped;
     ensures alive(p);
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior table_full:
       assumes first_free_slot(0) < 0;
       assigns \nothing;
@@ -93,6 +94,7 @@ struct fk_result sys_fork(int p);
     ensures \forall integer q; 0 <= q < FK_NPROC ==>
               proc_parent[q] == (proc_state[q] != P_FREE && \old(proc_parent[q]) == p
                                  && q != p ? 0 : \old(proc_parent[q]));
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
 */
 struct fk_result sys_exit(int p, int32_t code);
 /*@ requires alive(p);
@@ -102,6 +104,7 @@ struct fk_result sys_exit(int p, int32_t code);
             proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1];
     ensures valid_state;
     ensures alive(p);
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior no_child:
       assumes !\exists integer q; waited_child(q, p, pid);
       assigns \nothing;
@@ -134,6 +137,7 @@ struct fk_result sys_wait(int p, int32_t pid);
 /*@ requires alive(p);
     assigns \nothing;
     ensures \result.kind == FK_R_OK && \result.val == proc_pid[p];
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
 */
 struct fk_result sys_getpid(int p);
 
@@ -143,6 +147,7 @@ struct fk_result sys_getpid(int p);
     ensures \result.kind == FK_R_OK;
     ensures proc_parent[p] < 0 ==> \result.val == -1;
     ensures proc_parent[p] >= 0 ==> \result.val == proc_pid[proc_parent[p]];
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
 */
 struct fk_result sys_getppid(int p);
 

@@ -16,6 +16,7 @@
     ensures files_ok;
     ensures memory_ok;
     ensures next_pid <= \old(next_pid) + 1;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
 */
 static struct fk_result dispatch(int p, struct fk_step s)
 {

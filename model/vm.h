@@ -19,6 +19,7 @@
     ensures procs_ok;
     ensures files_ok;
     ensures memory_ok;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior no_object:
       assumes share == FK_MAP_SHARED && !has_free_obj;
       assigns \nothing;
@@ -56,6 +57,7 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
     ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
               \forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k <= a + npages)
                 ==> page_same{Here, Pre}(p, k);
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
 */
 struct fk_result sys_munmap(int p, uint32_t addr, int32_t npages);
 
@@ -66,6 +68,7 @@ struct fk_result sys_munmap(int p, uint32_t addr, int32_t npages);
     assigns pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
             pg_obj[p][0 .. FK_MMAP_PAGES-1], obj_ref[0 .. FK_NOBJ-1];
     ensures valid_state;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior unmapped:
       assumes \exists integer k; (addr - FK_MMAP_BASE) / FK_PAGE_SIZE <= k
                 < (addr - FK_MMAP_BASE) / FK_PAGE_SIZE + npages && pg_attr[p][k] == 0;
@@ -97,6 +100,7 @@ struct fk_result sys_mprotect(int p, uint32_t addr, int32_t npages,
     assigns heap_pages[p], heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1],
             frame_ref[0 .. FK_NFRAME-1];
     ensures valid_state;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior out_of_range:
       assumes heap_pages[p] + delta < 0 || heap_pages[p] + delta > FK_HEAP_MAX_PAGES;
       assigns \nothing;
@@ -122,6 +126,7 @@ struct fk_result sys_sbrk(int p, int32_t delta);
     ensures procs_ok;
     ensures files_ok;
     ensures memory_ok;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior fault:
       assumes page_prot_at(p, addr) != FK_PROT_RW;
       ensures \result.kind == FK_R_KILLED && \result.val == 11;
@@ -159,6 +164,7 @@ struct fk_result sys_store(int p, uint32_t addr, uint32_t value);
     requires addr % 4 == 0 && (in_heap_area(addr) || in_window(addr));
     assigns TEARDOWN_ASSIGNS(p);
     ensures valid_state;
+    ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior fault:
       assumes page_prot_at(p, addr) != FK_PROT_R && page_prot_at(p, addr) != FK_PROT_RW;
       ensures \result.kind == FK_R_KILLED && \result.val == 11;
