@@ -5,6 +5,7 @@
 #define MODEL_H
 
 #include <stddef.h>
+#include "model/file.h"
 #include "model/state.h"
 #include "spec/obs.h"
 #include "spec/program.h"
@@ -85,6 +86,46 @@ void model_reset(void);
       && (s.op == FK_OP_MPROTECT ==> 0 <= s.arg[2] <= FK_PROT_RW);
 */
 
+/*@ // What a step that succeeds does (spec/syscalls.md), per operation, for
+    // the process in slot p: the step relation model_step ensures.
+    predicate step_getpid{L}(integer p, struct fk_result r) =
+      r.kind == FK_R_OK && r.val == proc_pid[p];
+    // the fd is closed; no other fd of p and no other open file changes
+    predicate step_close{L1, L2}(integer p, integer fd) =
+      \at(fdt[p][fd], L2) == -1
+      && (\forall integer i; 0 <= i < FK_NOFILE && i != fd ==>
+            \at(fdt[p][i], L2) == \at(fdt[p][i], L1))
+      && \forall integer g; 0 <= g < FK_NFILE && g != \at(fdt[p][fd], L1) ==>
+            file_same{L1, L2}(g);
+    // the offset moves to the target whence names; the result is it
+    predicate step_lseek{L1, L2}(integer p, struct fk_step s, struct fk_result r) =
+      fd_off{L2}(p, s.arg[0]) == seek_target{L1}(p, s.arg[0], s.arg[1], s.arg[2])
+      && r.val == fd_off{L2}(p, s.arg[0]);
+    predicate step_chdir{L1, L2}(integer p, integer path) =
+      \at(proc_cwd[p], L2) == resolved{L1}(p, path, 0);
+    // the break moves by delta; the result is the old break
+    predicate step_sbrk{L1, L2}(integer p, integer delta, struct fk_result r) =
+      \at(heap_pages[p], L2) == \at(heap_pages[p], L1) + delta
+      && r.val == FK_HEAP_BASE + \at(heap_pages[p], L1) * FK_PAGE_SIZE;
+    predicate step_munmap{L}(integer p, struct fk_step s) =
+      \let a = ((uint32_t)s.arg[0] - FK_MMAP_BASE) / FK_PAGE_SIZE;
+      \forall integer k; a <= k < a + s.arg[1] ==> page_clear(p, k);
+    // the range's pages get the new prot; shared pages stay shared
+    predicate step_mprotect{L}(integer p, struct fk_step s) =
+      \let a = ((uint32_t)s.arg[0] - FK_MMAP_BASE) / FK_PAGE_SIZE;
+      \forall integer k; a <= k < a + s.arg[1] ==>
+        pg_attr[p][k] == FK_PG_MAPPED + s.arg[2] + (pg_obj[p][k] >= 0 ? FK_PG_SHARED : 0);
+    // the word is in a frame the page alone references
+    predicate step_store{L}(integer p, struct fk_step s) =
+      \let addr = (uint32_t)s.arg[0]; \let f = frame_at(p, addr);
+      0 <= f < FK_NFRAME && frame_ref[f] == 1
+      && frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)] == (uint32_t)s.arg[1];
+    // the word of the page's frame, 0 for a page with no frame yet
+    predicate step_load{L}(integer p, struct fk_step s, struct fk_result r) =
+      \let addr = (uint32_t)s.arg[0]; \let f = frame_at(p, addr);
+      r.val == (f < 0 ? 0 : (int32_t)frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)]);
+*/
+
 /* Runs one step: the executor's checks, then the operation. Every step
  * keeps the whole invariant. A program has at most FK_MAX_STEPS steps,
  * so next_pid stays within FK_MAX_PID. */
@@ -96,6 +137,26 @@ void model_reset(void);
     ensures next_pid <= \old(next_pid) + 1;
     // failure leaves no trace: an error or a SKIP changes nothing
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
+    // what a step that succeeds does, per operation (model/logic.h, the
+    // step_* predicates; not every operation yet): p is its process's slot
+    ensures effect_getpid: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_GETPID && \result.kind == FK_R_OK ==> step_getpid(p, \result);
+    ensures effect_close: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==> step_close{Pre, Post}(p, s.arg[0]);
+    ensures effect_lseek: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==> step_lseek{Pre, Post}(p, s, \result);
+    ensures effect_chdir: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_CHDIR && \result.kind == FK_R_OK ==> step_chdir{Pre, Post}(p, s.arg[0]);
+    ensures effect_sbrk: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_SBRK && \result.kind == FK_R_OK ==> step_sbrk{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_munmap: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_MUNMAP && \result.kind == FK_R_OK ==> step_munmap(p, s);
+    ensures effect_mprotect: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_MPROTECT && \result.kind == FK_R_OK ==> step_mprotect(p, s);
+    ensures effect_store: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_STORE && \result.kind == FK_R_OK ==> step_store(p, s);
+    ensures effect_load: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_LOAD && \result.kind == FK_R_OK ==> step_load(p, s, \result);
 */
 struct fk_result model_step(struct fk_step s);
 

@@ -17,6 +17,20 @@
     ensures memory_ok;
     ensures next_pid <= \old(next_pid) + 1;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
+    ensures effect_getpid: s.op == FK_OP_GETPID ==> step_getpid(p, \result);
+    ensures effect_close: s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==>
+              step_close{Pre, Post}(p, s.arg[0]);
+    ensures effect_lseek: s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==>
+              step_lseek{Pre, Post}(p, s, \result);
+    ensures effect_chdir: s.op == FK_OP_CHDIR && \result.kind == FK_R_OK ==>
+              step_chdir{Pre, Post}(p, s.arg[0]);
+    ensures effect_sbrk: s.op == FK_OP_SBRK && \result.kind == FK_R_OK ==>
+              step_sbrk{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_munmap: s.op == FK_OP_MUNMAP ==> step_munmap(p, s);
+    ensures effect_mprotect: s.op == FK_OP_MPROTECT && \result.kind == FK_R_OK ==>
+              step_mprotect(p, s);
+    ensures effect_store: s.op == FK_OP_STORE && \result.kind == FK_R_OK ==> step_store(p, s);
+    ensures effect_load: s.op == FK_OP_LOAD && \result.kind == FK_R_OK ==> step_load(p, s, \result);
 */
 static struct fk_result dispatch(int p, struct fk_step s)
 {
