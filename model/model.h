@@ -90,6 +90,25 @@ void model_reset(void);
     // the process in slot p: the step relation model_step ensures.
     predicate step_getpid{L}(integer p, struct fk_result r) =
       r.kind == FK_R_OK && r.val == proc_pid[p];
+    predicate step_getppid{L}(integer p, struct fk_result r) =
+      r.kind == FK_R_OK
+      && r.val == (proc_parent[p] < 0 ? -1 : proc_pid[proc_parent[p]]);
+    // a child in the lowest free slot, with the next pid, parent p, and
+    // p's cwd, fds, pages and heap frames (so it reads what p reads)
+    predicate step_fork{L1, L2}(integer p, struct fk_result r) =
+      \let c = first_free_slot{L1}(0);
+      r.val == \at(next_pid, L1)
+      && \at(proc_state[c], L2) == P_ALIVE && \at(proc_pid[c], L2) == r.val
+      && \at(proc_parent[c], L2) == p && \at(proc_cwd[c], L2) == \at(proc_cwd[p], L2)
+      && (\forall integer i; 0 <= i < FK_NOFILE ==> \at(fdt[c][i], L2) == \at(fdt[p][i], L2))
+      && (\forall integer i; 0 <= i < FK_MMAP_PAGES ==>
+            \at(pg_attr[c][i], L2) == \at(pg_attr[p][i], L2)
+            && \at(pg_frame[c][i], L2) == \at(pg_frame[p][i], L2)
+            && \at(pg_obj[c][i], L2) == \at(pg_obj[p][i], L2)
+            && \at(pg_objpage[c][i], L2) == \at(pg_objpage[p][i], L2))
+      && \at(heap_pages[c], L2) == \at(heap_pages[p], L2)
+      && \forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==>
+            \at(heap_frame[c][j], L2) == \at(heap_frame[p][j], L2);
     // the fd is closed; no other fd of p and no other open file changes
     predicate step_close{L1, L2}(integer p, integer fd) =
       \at(fdt[p][fd], L2) == -1
@@ -141,6 +160,10 @@ void model_reset(void);
     // step_* predicates; not every operation yet): p is its process's slot
     ensures effect_getpid: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_GETPID && \result.kind == FK_R_OK ==> step_getpid(p, \result);
+    ensures effect_getppid: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_GETPPID && \result.kind == FK_R_OK ==> step_getppid(p, \result);
+    ensures effect_fork: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_FORK && \result.kind == FK_R_OK ==> step_fork{Pre, Post}(p, \result);
     ensures effect_close: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==> step_close{Pre, Post}(p, s.arg[0]);
     ensures effect_lseek: \let p = slot_of_pid{Pre}(s.proc, 0);

@@ -18,6 +18,9 @@
     ensures next_pid <= \old(next_pid) + 1;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     ensures effect_getpid: s.op == FK_OP_GETPID ==> step_getpid(p, \result);
+    ensures effect_getppid: s.op == FK_OP_GETPPID ==> step_getppid(p, \result);
+    ensures effect_fork: s.op == FK_OP_FORK && \result.kind == FK_R_OK ==>
+              step_fork{Pre, Post}(p, \result);
     ensures effect_close: s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==>
               step_close{Pre, Post}(p, s.arg[0]);
     ensures effect_lseek: s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==>
