@@ -180,6 +180,10 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
     /*@ assert frame_refs_counted; */
     /*@ assert obj_refs_counted; */
     /*@ assert heap_ok; */
+    /*@ assert \forall integer q, i; 0 <= q < FK_NPROC && q != p && 0 <= i < FK_MMAP_PAGES
+              ==> page_shaped(q, i); */
+    /*@ assert \forall integer i; 0 <= i < FK_MMAP_PAGES && !(a <= i < a + npages)
+              ==> page_shaped(p, i); */
     /*@ assert regions_shaped; */
     /*@ assert free_objs_empty; */
     /*@ assert obj_frames_inside; */
