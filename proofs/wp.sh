@@ -80,20 +80,11 @@ else
     checks=(-wp-rte)
     [ -n "${WP_GOALS:-}" ] && read -ra checks <<< "$WP_GOALS"
 fi
-# FORKSPEC_WP_CACHE (./forkspec sets it, CI does not): a directory where
-# WP keeps each goal's prover result, keyed by the goal's text. WP's key
-# does not hold the step limits (they live in the Why3 configuration), so
-# each pair of limits gets its own directory.
-cache=()
-if [ -n "${FORKSPEC_WP_CACHE:-}" ]; then
-    mkdir -p "$FORKSPEC_WP_CACHE/z3-$z3_steps-cvc4-$cvc4_steps" &&
-        cache=(-wp-cache update -wp-cache-dir "$FORKSPEC_WP_CACHE/z3-$z3_steps-cvc4-$cvc4_steps")
-fi
 start=$(date +%s)
 frama-c -cpp-extra-args="-I." \
     -wp "${checks[@]}" -wp-prover z3,cvc4 -wp-par 1 \
     -wp-steps 1 -wp-timeout 120 -wp-smoke-timeout 10 -wp-fct "$functions" \
-    -wp-report-json "$tmp/report.json" "${cache[@]}" "$@" > "$tmp/wp.log" 2>&1
+    -wp-report-json "$tmp/report.json" "$@" > "$tmp/wp.log" 2>&1
 status=$?
 seconds=$(( $(date +%s) - start ))
 if [ "$status" != 0 ] || [ ! -s "$tmp/report.json" ]; then
