@@ -109,6 +109,32 @@ void model_reset(void);
       && \at(heap_pages[c], L2) == \at(heap_pages[p], L2)
       && \forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==>
             \at(heap_frame[c][j], L2) == \at(heap_frame[p][j], L2);
+    // wait: nothing ready (0), or a zombie child reaped: its pid and
+    // status returned, its slot freed
+    predicate step_wait{L1, L2}(integer p, integer pid, struct fk_result r) =
+      (r.val == 0 && r.aux == 0)
+      || \exists integer z; waited_child{L1}(z, p, pid)
+           && \at(proc_state[z], L1) == P_ZOMBIE && r.val == \at(proc_pid[z], L1)
+           && r.aux == \at(proc_status[z], L1) && \at(proc_state[z], L2) == P_FREE;
+    // open and dup: the lowest free fd of p
+    predicate lowest_fd{L1, L2}(integer p, integer fd) =
+      0 <= fd < FK_NOFILE && \at(fdt[p][fd], L1) == -1
+      && \forall integer i; 0 <= i < fd ==> \at(fdt[p][i], L2) != -1;
+    predicate step_dup{L1, L2}(integer p, integer fd, struct fk_result r) =
+      lowest_fd{L1, L2}(p, r.val) && \at(fdt[p][r.val], L2) == \at(fdt[p][fd], L2);
+    // read moves a file's offset, or drains a pipe, by what it returns
+    predicate step_read{L1, L2}(integer p, integer fd, struct fk_result r) =
+      (fd_file{L1}(p, fd, FK_F_FILE) ==> fd_off{L2}(p, fd) == fd_off{L1}(p, fd) + r.val)
+      && (fd_file{L1}(p, fd, FK_F_PIPE_R) ==>
+            \at(pipe_fill[fd_pipe{L1}(p, fd)], L2)
+              == \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) - r.val);
+    // write: a pipe fills by count; a file's offset ends past the bytes
+    predicate step_write{L1, L2}(integer p, integer fd, integer count, struct fk_result r) =
+      (fd_file{L1}(p, fd, FK_F_PIPE_W) && count > 0 ==>
+            r.val == count && \at(pipe_fill[fd_pipe{L1}(p, fd)], L2)
+              == \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) + count)
+      && (fd_file{L1}(p, fd, FK_F_FILE) && count > 0 ==>
+            fd_off{L2}(p, fd) == write_pos{L1}(p, fd) + r.val);
     // the fd is closed; no other fd of p and no other open file changes
     predicate step_close{L1, L2}(integer p, integer fd) =
       \at(fdt[p][fd], L2) == -1
@@ -164,6 +190,17 @@ void model_reset(void);
               s.op == FK_OP_GETPPID && \result.kind == FK_R_OK ==> step_getppid(p, \result);
     ensures effect_fork: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_FORK && \result.kind == FK_R_OK ==> step_fork{Pre, Post}(p, \result);
+    ensures effect_wait: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_WAIT && \result.kind == FK_R_OK ==> step_wait{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_open: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_OPEN && \result.kind == FK_R_OK ==> lowest_fd{Pre, Post}(p, \result.val);
+    ensures effect_dup: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_DUP && \result.kind == FK_R_OK ==> step_dup{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_read: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_READ && \result.kind == FK_R_OK ==> step_read{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_write: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
+                step_write{Pre, Post}(p, s.arg[0], s.arg[1], \result);
     ensures effect_close: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==> step_close{Pre, Post}(p, s.arg[0]);
     ensures effect_lseek: \let p = slot_of_pid{Pre}(s.proc, 0);

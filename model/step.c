@@ -21,6 +21,16 @@
     ensures effect_getppid: s.op == FK_OP_GETPPID ==> step_getppid(p, \result);
     ensures effect_fork: s.op == FK_OP_FORK && \result.kind == FK_R_OK ==>
               step_fork{Pre, Post}(p, \result);
+    ensures effect_wait: s.op == FK_OP_WAIT && \result.kind == FK_R_OK ==>
+              step_wait{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_open: s.op == FK_OP_OPEN && \result.kind == FK_R_OK ==>
+              lowest_fd{Pre, Post}(p, \result.val);
+    ensures effect_dup: s.op == FK_OP_DUP && \result.kind == FK_R_OK ==>
+              step_dup{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_read: s.op == FK_OP_READ && \result.kind == FK_R_OK ==>
+              step_read{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_write: s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
+              step_write{Pre, Post}(p, s.arg[0], s.arg[1], \result);
     ensures effect_close: s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==>
               step_close{Pre, Post}(p, s.arg[0]);
     ensures effect_lseek: s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==>
