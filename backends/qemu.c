@@ -88,6 +88,12 @@ static int fail(struct fk_qemu *q, const char *what)
     return -1;
 }
 
+static int gone(struct fk_qemu *q, const char *what)
+{
+    fail(q, what);
+    return FK_QEMU_GONE;
+}
+
 /* What to boot: the bundled kernel (an i386 ELF, its log on the debug
  * port, a one-shot program as multiboot module) or Linux (an x86-64
  * bzImage and the agent's initramfs, the console on the first serial port
@@ -400,7 +406,7 @@ int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n)
         if (w < 0 && errno == EINTR)
             continue;
         if (w == 0 || errno != EAGAIN)
-            return fail(q, "QEMU's serial link closed");
+            return gone(q, "QEMU's serial link closed");
         int left = poll_ms(&d);
         struct pollfd p = { q->to_kernel, POLLOUT, 0 };
         if (left <= 0)
@@ -429,14 +435,16 @@ int fk_qemu_resync(struct fk_qemu *q)
 {
     static const uint8_t zeros[FK_RESYNC_PADDING];
     struct fk_frame f;
-    if (fk_qemu_write(q, zeros, sizeof zeros) || fk_qemu_send(q, FK_T_RESET, 0, 0))
-        return -1;
+    int w = fk_qemu_write(q, zeros, sizeof zeros);
+    if (w || (w = fk_qemu_send(q, FK_T_RESET, 0, 0)))
+        return w;
     struct deadline d = deadline_in(q, RESYNC_HELLO_MS);
     for (;;) {
         int r = recv_until(q, &f, &d);
-        if (r != 1)
-            return fail(q, r ? "QEMU exited during resynchronization"
-                             : "no HELLO after RESET");
+        if (r < 0)
+            return gone(q, "QEMU exited during resynchronization");
+        if (r == 0)
+            return fail(q, "no HELLO after RESET");
         if (f.type == FK_T_HELLO)
             return 0;
         d = deadline_in(q, RESYNC_HELLO_MS);   /* alive: finishing a program */

@@ -81,16 +81,21 @@ int fk_qemu_restart(struct fk_qemu *q);
  * -1 (then it is killed). */
 int fk_qemu_wait(struct fk_qemu *q, int timeout_ms);
 
-/* Sends one frame. 0, or -1 (QEMU gone). */
+/* What the link calls below return when QEMU is gone (its end of the
+ * link closed: it exited or was killed), as against -1 for a kernel that
+ * is alive but does not answer. */
+enum { FK_QEMU_GONE = -2 };
+
+/* Sends one frame. 0, or -1 / FK_QEMU_GONE with q->why. */
 int fk_qemu_send(struct fk_qemu *q, uint8_t type, const uint8_t *payload, size_t len);
 
 /* Sends program p as PROGRAM id in mode (FK_MODE_HASH or FK_MODE_FULL).
- * 0, or -1 (QEMU gone). */
+ * 0, or -1 / FK_QEMU_GONE with q->why. */
 int fk_qemu_send_program(struct fk_qemu *q, const struct fk_prog *p, uint8_t mode,
                          uint32_t id);
 
-/* Writes raw bytes on the link (damaged frames, garbage). 0, or -1 with
- * q->why when QEMU is gone or the kernel takes no byte for 5 s. */
+/* Writes raw bytes on the link (damaged frames, garbage). 0; -1 with
+ * q->why when the kernel takes no byte for 5 s; FK_QEMU_GONE. */
 int fk_qemu_write(struct fk_qemu *q, const uint8_t *bytes, size_t n);
 
 /* The next intact frame from the kernel, waiting at most timeout_ms.
@@ -99,8 +104,8 @@ int fk_qemu_recv(struct fk_qemu *q, struct fk_frame *f, int timeout_ms);
 
 /* After lost or damaged frames: the zero padding that completes any
  * partial frame (FK_RESYNC_PADDING), RESET, and the HELLO that answers it
- * (other frames are dropped). 0, or -1 when no HELLO comes within 5 s
- * after the last frame (the kernel hangs or died). */
+ * (other frames are dropped). 0; -1 when no HELLO comes within 5 s after
+ * the last frame (the kernel hangs); FK_QEMU_GONE. */
 int fk_qemu_resync(struct fk_qemu *q);
 
 /* Kills QEMU (if running) and reaps it. */

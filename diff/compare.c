@@ -18,6 +18,17 @@ static void model_canon(struct fk_obs *out)
 
 enum { FRAME_TIMEOUT_MS = 2000 };
 
+/* QEMU is gone: the kernel died, whichever the host met first (its
+ * closed link as it wrote, its exit as it read). */
+static void died(struct fk_qemu *q, struct fk_divergence *d)
+{
+    snprintf(d->why, sizeof d->why, "%s", q->linux_guest
+             ? "Linux died (QEMU exited: a panic, or the agent exited; console log below)"
+             : "the kernel died (QEMU exited)");
+    d->verdict = FK_HANG;
+    fk_qemu_stop(q);
+}
+
 /* A frame that should have been the next STEP (or END) was not: the
  * kernel's fault (PANIC, death) or, returning 1, the link's. */
 static int trouble(struct fk_qemu *q, int got, const struct fk_frame *f,
@@ -32,11 +43,7 @@ static int trouble(struct fk_qemu *q, int got, const struct fk_frame *f,
         return 0;
     }
     if (got < 0) {
-        snprintf(d->why, sizeof d->why, "%s", q->linux_guest
-                 ? "Linux died (QEMU exited: a panic, or the agent exited; console log below)"
-                 : "the kernel died (QEMU exited)");
-        d->verdict = FK_HANG;
-        fk_qemu_stop(q);
+        died(q, d);
         return 0;
     }
     return 1;
@@ -183,7 +190,12 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
     d->level = guest ? FK_L1 : FK_L2;
     *link = 0;
     model_reset();
-    if (fk_qemu_send_program(q, p, guest ? FK_MODE_FULL : FK_MODE_HASH, id)) {
+    int sent = fk_qemu_send_program(q, p, guest ? FK_MODE_FULL : FK_MODE_HASH, id);
+    if (sent == FK_QEMU_GONE) {
+        died(q, d);
+        return d->verdict;
+    }
+    if (sent) {
         snprintf(d->why, sizeof d->why, "could not send the program: %.200s", q->why);
         d->verdict = FK_HANG;
         fk_qemu_stop(q);
@@ -228,12 +240,15 @@ static enum fk_verdict attempt(struct fk_qemu *q, const struct fk_prog *p,
 }
 
 /* The link lost frames: resynchronize (a few tries, since the padding and
- * RESET may be damaged too). 0, or -1 when the kernel does not answer. */
+ * RESET may be damaged too). 0; -1 when the kernel does not answer;
+ * FK_QEMU_GONE. */
 static int resync(struct fk_qemu *q)
 {
-    for (int i = 0; i < 3; i++)
-        if (!fk_qemu_resync(q))
-            return 0;
+    for (int i = 0; i < 3; i++) {
+        int r = fk_qemu_resync(q);
+        if (r == 0 || r == FK_QEMU_GONE)
+            return r;
+    }
     return -1;
 }
 
@@ -294,10 +309,14 @@ static enum digest_outcome by_digest(struct fk_qemu *q, const struct fk_prog *p,
         }
     }
     if (trouble(q, got, &f, d)) {
-        if (!resync(q))
+        int r = resync(q);
+        if (!r)
             return LINK;
-        snprintf(d->why, sizeof d->why, "kernel hang: no DIGEST or END within %d ms of QEMU's "
-                 "CPU time and no HELLO after RESET", wait_ms);
+        if (r == FK_QEMU_GONE)
+            died(q, d);
+        else
+            snprintf(d->why, sizeof d->why, "kernel hang: no DIGEST or END within %d ms of "
+                     "QEMU's CPU time and no HELLO after RESET", wait_ms);
         d->verdict = FK_HANG;
     }
     if (fk_qemu_restart(q)) {
@@ -353,7 +372,12 @@ static enum fk_verdict step_by_step(struct fk_qemu *q, const struct fk_prog *p,
                 replay(q, p, d);
             return v;
         }
-        if (resync(q)) {
+        int r = resync(q);
+        if (r == FK_QEMU_GONE) {
+            died(q, d);
+            return d->verdict;
+        }
+        if (r) {
             snprintf(d->why, sizeof d->why, "%s: no frame for %d ms of QEMU's CPU time "
                      "at step %u and no HELLO after RESET",
                      q->linux_guest ? "Linux in QEMU hangs" : "kernel hang", FRAME_TIMEOUT_MS,
