@@ -182,6 +182,8 @@ struct fk_result sys_dup(int p, int32_t fd);
       assumes fd_valid(p, oldfd) && oldfd == newfd;
       assigns \nothing;
       ensures \result.kind == FK_R_OK && \result.val == newfd;
+      // (WP does not carry a behavior's assigns to a caller: said again)
+      ensures \forall integer i; 0 <= i < FK_NOFILE ==> fdt[p][i] == \old(fdt[p][i]);
     behavior moved:
       assumes fd_valid(p, oldfd) && 0 <= newfd < FK_NOFILE && oldfd != newfd;
       ensures fdt[p][newfd] == \old(fdt[p][oldfd]);

@@ -135,6 +135,19 @@ void model_reset(void);
               == \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) + count)
       && (fd_file{L1}(p, fd, FK_F_FILE) && count > 0 ==>
             fd_off{L2}(p, fd) == write_pos{L1}(p, fd) + r.val);
+    // dup2: newfd names what oldfd named; p's other fds stay
+    predicate step_dup2{L1, L2}(integer p, integer oldfd, integer newfd, struct fk_result r) =
+      r.val == newfd && \at(fdt[p][newfd], L2) == \at(fdt[p][oldfd], L1)
+      && \forall integer i; 0 <= i < FK_NOFILE && i != newfd ==>
+           \at(fdt[p][i], L2) == \at(fdt[p][i], L1);
+    // exit: p is a zombie holding its status; its living children go to
+    // init's slot 0
+    predicate step_exit{L1, L2}(integer p, integer code) =
+      \at(proc_state[p], L2) == P_ZOMBIE
+      && \at(proc_status[p], L2) == (code % 256 + 256) % 256 * 256
+      && \forall integer q; 0 <= q < FK_NPROC ==> \at(proc_parent[q], L2)
+           == (\at(proc_state[q], L2) != P_FREE && \at(proc_parent[q], L1) == p && q != p
+               ? 0 : \at(proc_parent[q], L1));
     // the fd is closed; no other fd of p and no other open file changes
     predicate step_close{L1, L2}(integer p, integer fd) =
       \at(fdt[p][fd], L2) == -1
@@ -201,6 +214,11 @@ void model_reset(void);
     ensures effect_write: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
                 step_write{Pre, Post}(p, s.arg[0], s.arg[1], \result);
+    ensures effect_exit: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_EXIT && \result.kind == FK_R_OK ==> step_exit{Pre, Post}(p, s.arg[0]);
+    ensures effect_dup2: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_DUP2 && \result.kind == FK_R_OK ==>
+                step_dup2{Pre, Post}(p, s.arg[0], s.arg[1], \result);
     ensures effect_close: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==> step_close{Pre, Post}(p, s.arg[0]);
     ensures effect_lseek: \let p = slot_of_pid{Pre}(s.proc, 0);

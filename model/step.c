@@ -31,6 +31,10 @@
               step_read{Pre, Post}(p, s.arg[0], \result);
     ensures effect_write: s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
               step_write{Pre, Post}(p, s.arg[0], s.arg[1], \result);
+    ensures effect_exit: s.op == FK_OP_EXIT && \result.kind == FK_R_OK ==>
+              step_exit{Pre, Post}(p, s.arg[0]);
+    ensures effect_dup2: s.op == FK_OP_DUP2 && \result.kind == FK_R_OK ==>
+              step_dup2{Pre, Post}(p, s.arg[0], s.arg[1], \result);
     ensures effect_close: s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==>
               step_close{Pre, Post}(p, s.arg[0]);
     ensures effect_lseek: s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==>
