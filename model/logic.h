@@ -347,6 +347,15 @@
       ? obj_frame[OBJ_SLOT(pg_obj[p][win_page(addr)], pg_objpage[p][win_page(addr)])]
       : pg_frame[p][win_page(addr)];
 
+  // Frame g at L2 holds what frame f held at L1, but for word skip (a
+  // copy-on-write copy and the word stored in it).
+  predicate words_copied{L1, L2}(integer f, integer g, integer skip) =
+    \forall integer k; 0 <= k < FK_PAGE_WORDS && k != skip ==>
+      \at(frame_data[FRAME_WORD(g, k)], L2) == \at(frame_data[FRAME_WORD(f, k)], L1);
+  // No frame but f changed its words from L1 to L2.
+  predicate other_frames_kept{L1, L2}(integer f) =
+    \forall integer g, k; 0 <= g < FK_NFRAME && g != f && 0 <= k < FK_PAGE_WORDS ==>
+      \at(frame_data[FRAME_WORD(g, k)], L2) == \at(frame_data[FRAME_WORD(g, k)], L1);
   // The lowest free frame from n on, or -1.
   logic integer first_free_frame{L}(integer n) =
     n >= FK_NFRAME ? -1 : frame_ref[n] == 0 ? n : first_free_frame{L}(n + 1);

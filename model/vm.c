@@ -401,27 +401,80 @@ static void copy_frame(int copy, int f)
     frame_sum[copy] = frame_sum[f];
 }
 
-struct fk_result sys_store(int p, uint32_t addr, uint32_t value)
+/* Stores value at addr in a frame p's page there alone references: its
+ * own, or (copy-on-write) the lowest free frame, holding a copy of the
+ * shared frame or zeros for a page that had none. 0; -1, with nothing
+ * changed, when that frame is needed and none is free. */
+/*@ requires 0 <= p < FK_NPROC;
+    requires memory_ok;
+    requires addr % 4 == 0 && (in_heap_area(addr) || in_window(addr));
+    requires page_prot_at(p, addr) == FK_PROT_RW;
+    assigns frame_ref[0 .. FK_NFRAME-1], frame_sum[0 .. FK_NFRAME-1],
+            frame_data[0 .. FK_NFRAME * FK_PAGE_WORDS - 1],
+            heap_frame[p][heap_page(addr)],
+            obj_frame[OBJ_SLOT(pg_obj[p][win_page(addr)], pg_objpage[p][win_page(addr)])],
+            pg_frame[p][win_page(addr)];
+    ensures memory_ok;
+    behavior no_frame:
+      assumes frame_at(p, addr) < 0 || frame_ref[frame_at(p, addr)] > 1;
+      assumes first_free_frame(0) < 0;
+      ensures \result == -1;
+      ensures memory_same{Pre, Post};
+    behavior stored:
+      assumes (0 <= frame_at(p, addr) && frame_ref[frame_at(p, addr)] <= 1)
+              || first_free_frame(0) >= 0;
+      ensures \result == 0;
+      ensures \let f = frame_at(p, addr);
+              0 <= f < FK_NFRAME && frame_ref[f] == 1
+              && frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)] == value;
+      ensures \old(frame_at(p, addr)) < 0 || \old(frame_ref[frame_at(p, addr)]) > 1
+              ==> frame_at(p, addr) == \old(first_free_frame(0));
+      ensures frames_kept: other_frames_kept{Pre, Post}(frame_at(p, addr));
+      ensures copied: \old(frame_at(p, addr)) >= 0 ==> words_copied{Pre, Post}(
+                \old(frame_at(p, addr)), frame_at(p, addr), addr % FK_PAGE_SIZE / 4);
+    complete behaviors;
+    disjoint behaviors;
+*/
+static int write_word(int p, uint32_t addr, uint32_t value)
 {
-    int w = (int)(addr % FK_PAGE_SIZE / 4), f;
-    if (prot_at(p, addr) != FK_PROT_RW)
-        return killed(p, 11);
-    f = frame_of(p, addr);
+    int w = (int)(addr % FK_PAGE_SIZE / 4), f = frame_of(p, addr);
+    //@ assert word_index: w == addr % FK_PAGE_SIZE / 4;
+    //@ ghost int old = f;
     if (f < 0 || frame_ref[f] > 1) {
         int copy = frame_alloc();
         if (copy < 0)
-            return killed(p, 9);
+            return -1;
         if (f >= 0)
             copy_frame(copy, f);
+        /*@ assert copy_reads_as_old: \let o = old; o >= 0 ==> \forall integer k;
+              0 <= k < FK_PAGE_WORDS ==>
+              frame_data[FRAME_WORD(copy, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
         set_frame(p, addr, copy);
         /*@ ghost page_count_bounds(); */
         if (f >= 0)
             frame_put(f);
         f = copy;
     }
+    /*@ assert reads_as_old: \let o = old; o >= 0 ==> \forall integer k; 0 <= k < FK_PAGE_WORDS
+          ==> frame_data[FRAME_WORD(f, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
     frame_sum[f] += fk_sum_term((uint32_t)w, value)
                     - fk_sum_term((uint32_t)w, frame_data[FRAME_WORD(f, w)]);
     frame_data[FRAME_WORD(f, w)] = value;
+    //@ assert now_at: frame_at(p, addr) == f;
+    //@ assert was_at: \at(frame_at(p, addr), Pre) == old;
+    /*@ assert others_as_old_words: \let o = old; o >= 0 ==> \forall integer k;
+          0 <= k < FK_PAGE_WORDS && k != addr % FK_PAGE_SIZE / 4 ==>
+          frame_data[FRAME_WORD(f, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
+    //@ assert others_as_old: old >= 0 ==> words_copied{Pre, Here}(old, f, addr % FK_PAGE_SIZE / 4);
+    return 0;
+}
+
+struct fk_result sys_store(int p, uint32_t addr, uint32_t value)
+{
+    if (prot_at(p, addr) != FK_PROT_RW)
+        return killed(p, 11);
+    if (write_word(p, addr, value))
+        return killed(p, 9);
     return ok(0, 0);
 }
 

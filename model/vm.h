@@ -150,10 +150,12 @@ struct fk_result sys_sbrk(int p, int32_t delta);
       // copy-on-write: a shared or missing frame was replaced by the lowest free one
       ensures \old(frame_at(p, addr)) < 0 || \old(frame_ref[frame_at(p, addr)]) > 1
               ==> frame_at(p, addr) == \old(first_free_frame(0));
+      // the page's other words read as before: a copy-on-write copies
+      // (that a page with no frame gets zeros is not stated yet)
+      ensures copied: \old(frame_at(p, addr)) >= 0 ==> words_copied{Pre, Post}(
+                \old(frame_at(p, addr)), frame_at(p, addr), addr % FK_PAGE_SIZE / 4);
       // no other frame's words change (a shared frame is not written)
-      ensures frames_kept: \forall integer g, k; 0 <= g < FK_NFRAME && g != frame_at(p, addr)
-                && 0 <= k < FK_PAGE_WORDS ==>
-                frame_data[FRAME_WORD(g, k)] == \old(frame_data[FRAME_WORD(g, k)]);
+      ensures frames_kept: other_frames_kept{Pre, Post}(frame_at(p, addr));
     complete behaviors;
     disjoint behaviors;
 */
