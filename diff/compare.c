@@ -312,12 +312,13 @@ static enum digest_outcome by_digest(struct fk_qemu *q, const struct fk_prog *p,
         int r = resync(q);
         if (!r)
             return LINK;
-        if (r == FK_QEMU_GONE)
+        if (r == FK_QEMU_GONE) {
             died(q, d);
-        else
+        } else {
             snprintf(d->why, sizeof d->why, "kernel hang: no DIGEST or END within %d ms of "
                      "QEMU's CPU time and no HELLO after RESET", wait_ms);
-        d->verdict = FK_HANG;
+            d->verdict = FK_HANG;
+        }
     }
     if (fk_qemu_restart(q)) {
         size_t n = strlen(d->why);
