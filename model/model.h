@@ -165,6 +165,30 @@ void model_reset(void);
     predicate step_sbrk{L1, L2}(integer p, integer delta, struct fk_result r) =
       \at(heap_pages[p], L2) == \at(heap_pages[p], L1) + delta
       && r.val == FK_HEAP_BASE + \at(heap_pages[p], L1) * FK_PAGE_SIZE;
+    // pipe: p's two lowest free fds name the read and the write end of
+    // one empty pipe; p's other fds stay
+    predicate step_pipe{L1, L2}(integer p, struct fk_result r) =
+      0 <= r.val < r.aux < FK_NOFILE
+      && \at(fdt[p][r.val], L1) == -1 && \at(fdt[p][r.aux], L1) == -1
+      && (\forall integer i; 0 <= i < r.aux && i != r.val ==> \at(fdt[p][i], L1) != -1)
+      && \at(file_kind[fdt[p][r.val]], L2) == FK_F_PIPE_R
+      && \at(file_kind[fdt[p][r.aux]], L2) == FK_F_PIPE_W
+      && \at(file_pipe[fdt[p][r.val]], L2) == \at(file_pipe[fdt[p][r.aux]], L2)
+      && \at(pipe_fill[file_pipe[fdt[p][r.val]]], L2) == 0
+      && \forall integer i; 0 <= i < FK_NOFILE && i != r.val && i != r.aux ==>
+           \at(fdt[p][i], L2) == \at(fdt[p][i], L1);
+    // mmap: the result is the address; the range's pages are one region
+    // with the prot asked for, shared exactly when the mapping is, no frame
+    // yet; p's other pages stay (the page after the range may start a region)
+    predicate step_mmap{L1, L2}(integer p, struct fk_step s, struct fk_result r) =
+      \let a = ((uint32_t)s.arg[0] - FK_MMAP_BASE) / FK_PAGE_SIZE;
+      r.val == (uint32_t)s.arg[0]
+      && (\forall integer k; a <= k < a + s.arg[1] ==>
+            \at(pg_start[p][k], L2) == (k == a ? 1 : 0) && \at(pg_frame[p][k], L2) == -1)
+      && (\forall integer k; a <= k < a + s.arg[1] ==> \at(pg_attr[p][k], L2)
+            == FK_PG_MAPPED + s.arg[2] + (s.arg[3] == FK_MAP_SHARED ? FK_PG_SHARED : 0))
+      && \forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k <= a + s.arg[1]) ==>
+           page_same{L2, L1}(p, k);
     predicate step_munmap{L}(integer p, struct fk_step s) =
       \let a = ((uint32_t)s.arg[0] - FK_MMAP_BASE) / FK_PAGE_SIZE;
       \forall integer k; a <= k < a + s.arg[1] ==> page_clear(p, k);
@@ -195,8 +219,8 @@ void model_reset(void);
     ensures next_pid <= \old(next_pid) + 1;
     // failure leaves no trace: an error or a SKIP changes nothing
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
-    // what a step that succeeds does, per operation (model/logic.h, the
-    // step_* predicates; not every operation yet): p is its process's slot
+    // what a step that succeeds does, per operation (the
+    // step_* predicates): p is its process's slot
     ensures effect_getpid: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_GETPID && \result.kind == FK_R_OK ==> step_getpid(p, \result);
     ensures effect_getppid: \let p = slot_of_pid{Pre}(s.proc, 0);
@@ -227,6 +251,10 @@ void model_reset(void);
               s.op == FK_OP_CHDIR && \result.kind == FK_R_OK ==> step_chdir{Pre, Post}(p, s.arg[0]);
     ensures effect_sbrk: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_SBRK && \result.kind == FK_R_OK ==> step_sbrk{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_pipe: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_PIPE && \result.kind == FK_R_OK ==> step_pipe{Pre, Post}(p, \result);
+    ensures effect_mmap: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_MMAP && \result.kind == FK_R_OK ==> step_mmap{Pre, Post}(p, s, \result);
     ensures effect_munmap: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_MUNMAP && \result.kind == FK_R_OK ==> step_munmap(p, s);
     ensures effect_mprotect: \let p = slot_of_pid{Pre}(s.proc, 0);

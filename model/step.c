@@ -43,6 +43,10 @@
               step_chdir{Pre, Post}(p, s.arg[0]);
     ensures effect_sbrk: s.op == FK_OP_SBRK && \result.kind == FK_R_OK ==>
               step_sbrk{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_pipe: s.op == FK_OP_PIPE && \result.kind == FK_R_OK ==>
+              step_pipe{Pre, Post}(p, \result);
+    ensures effect_mmap: s.op == FK_OP_MMAP && \result.kind == FK_R_OK ==>
+              step_mmap{Pre, Post}(p, s, \result);
     ensures effect_munmap: s.op == FK_OP_MUNMAP ==> step_munmap(p, s);
     ensures effect_mprotect: s.op == FK_OP_MPROTECT && \result.kind == FK_R_OK ==>
               step_mprotect(p, s);

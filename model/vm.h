@@ -29,8 +29,16 @@
       ensures \result.kind == FK_R_OK && \result.val == addr;
       // one region: mapped, no frame yet (pages fill on first store)
       ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
-              \forall integer k; 0 <= k < npages ==> pg_attr[p][a + k] != 0
-                && pg_start[p][a + k] == (k == 0 ? 1 : 0) && pg_frame[p][a + k] == -1;
+              \forall integer k; a <= k < a + npages ==> pg_attr[p][k] != 0
+                && pg_start[p][k] == (k == a ? 1 : 0) && pg_frame[p][k] == -1;
+      // with the prot asked for, shared exactly when the mapping is
+      ensures prot_mapped: \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
+              \forall integer k; a <= k < a + npages ==> pg_attr[p][k]
+                == FK_PG_MAPPED + prot + (share == FK_MAP_SHARED ? FK_PG_SHARED : 0);
+      // p's other pages stay (the page after the range may start a region)
+      ensures kept: \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
+              \forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k <= a + npages)
+                ==> page_same{Here, Pre}(p, k);
       ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
               \forall integer k; 0 <= k < npages ==>
                 pg_objpage[p][a + k] == (pg_obj[p][a + k] >= 0 ? k : -1);
