@@ -1,9 +1,8 @@
 /* valid_state (model/logic.h), executable: every predicate of procs_ok,
- * files_ok and memory_ok, the first violation described; and five that
- * logic.h does not state yet: pids are unique, an open file is on an
- * existing node of its kind, directories have size 0, a free pipe is
- * empty, node_sum and frame_sum are the checksums of their data. The checker
- * trusts nothing it reads: every index is range-checked before use.
+ * files_ok and memory_ok, the first violation described; and one that
+ * logic.h does not state yet: node_sum and frame_sum are the checksums of
+ * their data (spec/state.md, invariant 15). The checker trusts nothing it
+ * reads: every index is range-checked before use.
  *
  * model_check_step re-examines only what changed since its previous call
  * (fuzz_model checks after every step, and a step touches one or two

@@ -252,12 +252,14 @@ struct fk_result sys_pipe(int p)
     assigns pipe_head[pipe], pipe_fill[pipe];
     ensures pipe_fill[pipe] == \old(pipe_fill[pipe]) - n;
     ensures pipes_bounded;
+    ensures n == 0 ==> pipe_head[pipe] == \old(pipe_head[pipe]);
 */
 static uint32_t pipe_take(int pipe, int n)
 {
     uint32_t sum = 0;
     /*@ loop invariant 0 <= i <= n;
         loop invariant pipe_head[pipe] < FK_PIPE_CAPACITY;
+        loop invariant i == 0 ==> pipe_head[pipe] == \at(pipe_head[pipe], Pre);
         loop assigns i, sum, pipe_head[pipe];
         loop variant n - i;
     */

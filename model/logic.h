@@ -48,6 +48,21 @@
   predicate node_sizes_ok{L} =
     \forall integer n; 0 <= n < FK_NNODE ==> node_size[n] <= FK_MAX_FILE_SIZE;
 
+  // Invariant 12: directories have size 0 (nothing writes or truncates one).
+  predicate dirs_empty{L} = node_size[FK_NODE_ROOT] == 0 && node_size[FK_NODE_D] == 0;
+
+  // Invariant 11: an open file on a node is on an existing one of its kind.
+  predicate files_on_nodes{L} =
+    \forall integer f; 0 <= f < FK_NFILE && file_ref[f] > 0 ==>
+      (file_kind[f] == FK_F_FILE ==>
+         node_exists[file_node[f]] != 0 && !node_is_dir(file_node[f]))
+      && (file_kind[f] == FK_F_DIR ==> node_is_dir(file_node[f]));
+
+  // Invariant 13: a pipe no end of which is open is empty.
+  predicate free_pipes_empty{L} =
+    \forall integer i; 0 <= i < FK_NPIPE && pipe_readers[i] == 0 && pipe_writers[i] == 0
+      ==> pipe_fill[i] == 0 && pipe_head[i] == 0;
+
   predicate pipes_bounded{L} =
     \forall integer i; 0 <= i < FK_NPIPE ==>
       pipe_fill[i] <= FK_PIPE_CAPACITY && pipe_head[i] < FK_PIPE_CAPACITY;
@@ -123,6 +138,11 @@
   predicate pids_ok{L} =
     \forall integer p; 0 <= p < FK_NPROC && proc_state[p] != P_FREE ==>
       0 <= proc_pid[p] <= FK_MAX_PID;
+
+  // Invariant 14: pids are never reused, so no two used slots share one.
+  predicate pids_unique{L} =
+    \forall integer q, r; 0 <= q < r < FK_NPROC && proc_state[q] != P_FREE
+      && proc_state[r] != P_FREE ==> proc_pid[q] != proc_pid[r];
 
   // Private window pages of slot q on frame fr among pages 0 .. n-1, and
   // over slots 0 .. np-1; the same for heap pages and object slots.
@@ -362,11 +382,12 @@
 
   // The whole invariant (spec/state.md, "Invariants"), in three parts.
   predicate procs_ok{L} =
-    states_ok && parents_ok && pids_ok && p0_ok && next_pid_ok
+    states_ok && parents_ok && pids_ok && pids_unique && p0_ok && next_pid_ok
     && idle_slots_empty && cwds_in_range;
   predicate files_ok{L} =
     fds_in_range && file_refs_counted && files_well_formed && node_sizes_ok
-    && node_refs_counted && dirs_exist && pipes_counted && pipes_bounded;
+    && node_refs_counted && dirs_exist && pipes_counted && pipes_bounded
+    && dirs_empty && files_on_nodes && free_pipes_empty;
   predicate memory_ok{L} =
     frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok
     && regions_shaped && objs_shaped;

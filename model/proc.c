@@ -186,9 +186,11 @@ struct fk_result sys_fork(int p)
 /*@ requires 0 <= p < FK_NPROC;
     requires fds_in_range && file_refs_counted && files_well_formed;
     requires node_refs_counted && pipes_counted && pipes_bounded;
+    requires files_on_nodes && dirs_empty && free_pipes_empty;
     assigns CLOSE_ASSIGNS(p);
     ensures fds_in_range && file_refs_counted && files_well_formed;
     ensures node_refs_counted && pipes_counted && pipes_bounded;
+    ensures files_on_nodes && dirs_empty && free_pipes_empty;
     ensures \forall integer f; 0 <= f < FK_NOFILE ==> fdt[p][f] == -1;
 */
 static void close_all(int p)
@@ -196,6 +198,7 @@ static void close_all(int p)
     /*@ loop invariant 0 <= f <= FK_NOFILE;
         loop invariant fds_in_range && file_refs_counted && files_well_formed;
         loop invariant node_refs_counted && pipes_counted && pipes_bounded;
+        loop invariant files_on_nodes && dirs_empty && free_pipes_empty;
         loop invariant \forall integer i; 0 <= i < f ==> fdt[p][i] == -1;
         loop assigns f, CLOSE_ASSIGNS(p);
         loop variant FK_NOFILE - f;

@@ -6,10 +6,11 @@
 #include "model/state.h"
 
 /*@ requires alive(p);
-    requires states_ok && parents_ok && pids_ok && next_pid_ok && p0_ok;
+    requires states_ok && parents_ok && pids_ok && pids_unique && next_pid_ok && p0_ok;
     requires next_pid <= FK_MAX_PID; // one fork per step at most
     requires idle_slots_empty;
     requires fds_in_range && file_refs_counted && files_well_formed;
+    requires files_on_nodes && dirs_empty && free_pipes_empty;
     requires node_refs_counted && cwds_in_range;
     requires frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok;
     requires regions_shaped && objs_shaped;
@@ -29,12 +30,14 @@
     ensures states_ok;
     ensures parents_ok;
     ensures pids_ok;
+    ensures pids_unique;
     ensures next_pid_ok;
     ensures p0_ok;
     ensures idle_slots_empty;
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
+    ensures files_on_nodes && dirs_empty && free_pipes_empty;
     ensures node_refs_counted;
     ensures cwds_in_range;
     ensures frames_in_range;

@@ -145,7 +145,7 @@ static void set_file_node(int n, int size, int byte)
 /*@ assigns node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1],
             node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1],
             node_data[0 .. FK_NNODE * FK_MAX_FILE_SIZE - 1];
-    ensures dirs_exist && node_sizes_ok;
+    ensures dirs_exist && node_sizes_ok && dirs_empty;
     ensures \forall integer n; 0 <= n < FK_NNODE ==> node_ref[n] == 0;
 */
 static void reset_nodes(void)

@@ -94,6 +94,7 @@ int slot_of(int32_t pid);
 /* releases one reference; frees what drops to zero (spec/state.md) */
 /*@ requires 0 <= f < FK_NFILE && file_ref[f] >= 1;
     requires files_well_formed;
+    requires files_on_nodes && dirs_empty && free_pipes_empty;
     requires node_refs_counted;
     requires pipes_counted;
     requires pipes_bounded;
@@ -104,6 +105,9 @@ int slot_of(int32_t pid);
             node_ref[0 .. FK_NNODE-1];
     ensures file_ref[f] == \old(file_ref[f]) - 1;
     ensures files_well_formed;
+    ensures files_on_nodes && dirs_empty;
+    // a pipe whose last end closes is emptied
+    ensures pipes_emptied: free_pipes_empty;
     ensures node_refs_counted;
     ensures pipes_counted;
     ensures pipes_bounded;
@@ -198,9 +202,10 @@ void unmap_range(int p, int a, int b);
 
 /* tears a process down as exit does; it becomes a zombie (proc.c) */
 /*@ requires alive(p);
-    requires states_ok && parents_ok && pids_ok && p0_ok;
+    requires states_ok && parents_ok && pids_ok && pids_unique && p0_ok;
     requires idle_slots_empty;
     requires fds_in_range && file_refs_counted && files_well_formed;
+    requires files_on_nodes && dirs_empty && free_pipes_empty;
     requires node_refs_counted && cwds_in_range && pipes_counted && pipes_bounded;
     requires frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok;
     requires regions_shaped && objs_shaped;
@@ -208,11 +213,13 @@ void unmap_range(int p, int a, int b);
     ensures states_ok;
     ensures parents_ok;
     ensures pids_ok;
+    ensures pids_unique;
     ensures p0_ok;
     ensures idle_slots_empty;
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
+    ensures files_on_nodes && dirs_empty && free_pipes_empty;
     ensures node_refs_counted;
     ensures cwds_in_range;
     ensures pipes_counted;
