@@ -151,8 +151,21 @@ void fk_result_get(const uint8_t in[FK_RESULT_BYTES], struct fk_result *r);
 /* Content checksums (spec/observation.md): the wrapping sum over units of
  * term(index, value), where a zero unit adds 0, so checksums of zero-filled
  * pages and files are 0 and a store updates a checksum in O(1). */
+/*@ // The term in logic, step for step as spec/sum.c computes it (murmur3's
+    // finalizer of the value mixed with the index).
+    logic integer fmix32_of(integer h) =
+      \let h1 = (uint32_t)(h ^ (h >> 16));
+      \let h2 = (uint32_t)(h1 * 0x85ebca6b);
+      \let h3 = (uint32_t)(h2 ^ (h2 >> 13));
+      \let h4 = (uint32_t)(h3 * 0xc2b2ae35);
+      (uint32_t)(h4 ^ (h4 >> 16));
+    logic integer sum_term(integer index, integer value) =
+      value == 0 ? 0 : fmix32_of((uint32_t)(value ^ (uint32_t)(index * 0x9e3779b9)));
+*/
+
 /*@ assigns \nothing;
     ensures value == 0 ==> \result == 0;
+    ensures \result == sum_term(index, value);
 */
 uint32_t fk_sum_term(uint32_t index, uint32_t value);
 

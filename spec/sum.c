@@ -6,6 +6,7 @@
 /* murmur3's finalizer: a bijection on 32 bits. */
 /*@ assigns \nothing;
     ensures h == 0 ==> \result == 0;
+    ensures \result == fmix32_of(h);
 */
 static uint32_t fmix32(uint32_t h)
 {
