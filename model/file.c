@@ -253,6 +253,10 @@ struct fk_result sys_pipe(int p)
     ensures pipe_fill[pipe] == \old(pipe_fill[pipe]) - n;
     ensures pipes_bounded;
     ensures n == 0 ==> pipe_head[pipe] == \old(pipe_head[pipe]);
+    // the first n bytes of the queue, in order: their checksum, and the
+    // head moves past them
+    ensures taken: \result == queue_sum{Pre}(pipe, n);
+    ensures pipe_head[pipe] == (\old(pipe_head[pipe]) + n) % FK_PIPE_CAPACITY;
 */
 static uint32_t pipe_take(int pipe, int n)
 {
@@ -260,6 +264,8 @@ static uint32_t pipe_take(int pipe, int n)
     /*@ loop invariant 0 <= i <= n;
         loop invariant pipe_head[pipe] < FK_PIPE_CAPACITY;
         loop invariant i == 0 ==> pipe_head[pipe] == \at(pipe_head[pipe], Pre);
+        loop invariant pipe_head[pipe] == (\at(pipe_head[pipe], Pre) + i) % FK_PIPE_CAPACITY;
+        loop invariant in_order: sum == queue_sum{Pre}(pipe, i);
         loop assigns i, sum, pipe_head[pipe];
         loop variant n - i;
     */

@@ -308,6 +308,12 @@ struct fk_result sys_pipe(int p);
                               ? count : \old(pipe_fill[fd_pipe(p, fd)]));
       ensures pipe_fill[fd_pipe(p, fd)]
               == \old(pipe_fill[fd_pipe(p, fd)]) - \result.val;
+      // the first bytes of the queue, in order (aux is their checksum);
+      // the head moves past them, so the rest stay queued in order
+      ensures queue_read:
+                \result.aux == (int32_t)queue_sum{Pre}(fd_pipe{Pre}(p, fd), \result.val);
+      ensures queue_left: pipe_head[fd_pipe(p, fd)]
+                == (\old(pipe_head[fd_pipe(p, fd)]) + \result.val) % FK_PIPE_CAPACITY;
     behavior file_read:
       assumes fd_file(p, fd, FK_F_FILE) && file_mode[fdt[p][fd]] != FK_O_WRONLY;
       ensures \result.kind == FK_R_OK && 0 <= \result.val <= count;

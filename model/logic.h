@@ -67,6 +67,15 @@
     \forall integer i; 0 <= i < FK_NPIPE ==>
       pipe_fill[i] <= FK_PIPE_CAPACITY && pipe_head[i] < FK_PIPE_CAPACITY;
 
+  // Byte j of pipe i's queue (j < pipe_fill[i]): its ring read from the head.
+  logic integer pipe_byte{L}(integer i, integer j) =
+    pipe_buf[PIPE_BYTE(i, (pipe_head[i] + j) % FK_PIPE_CAPACITY)];
+
+  // The checksum of the first n bytes of pipe i's queue, what a read of
+  // them returns: the wrapping sum of sum_term(position, byte) (spec/obs.h).
+  logic integer queue_sum{L}(integer i, integer n) =
+    n <= 0 ? 0 : (uint32_t)(queue_sum{L}(i, n - 1) + sum_term(n - 1, pipe_byte{L}(i, n - 1)));
+
   // Processes whose cwd is node n, among slots 0 .. np-1 (zombies and free
   // slots have cwd -1).
   logic integer cwd_count{L}(integer n, integer np) =

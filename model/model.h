@@ -122,12 +122,16 @@ void model_reset(void);
       && \forall integer i; 0 <= i < fd ==> \at(fdt[p][i], L2) != -1;
     predicate step_dup{L1, L2}(integer p, integer fd, struct fk_result r) =
       lowest_fd{L1, L2}(p, r.val) && \at(fdt[p][r.val], L2) == \at(fdt[p][fd], L2);
-    // read moves a file's offset, or drains a pipe, by what it returns
+    // read moves a file's offset, or drains a pipe, by what it returns; a
+    // pipe gives the first bytes of its queue, in order (aux: their checksum)
     predicate step_read{L1, L2}(integer p, integer fd, struct fk_result r) =
       (fd_file{L1}(p, fd, FK_F_FILE) ==> fd_off{L2}(p, fd) == fd_off{L1}(p, fd) + r.val)
       && (fd_file{L1}(p, fd, FK_F_PIPE_R) ==>
             \at(pipe_fill[fd_pipe{L1}(p, fd)], L2)
-              == \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) - r.val);
+              == \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) - r.val
+            && r.aux == (int32_t)queue_sum{L1}(fd_pipe{L1}(p, fd), r.val)
+            && \at(pipe_head[fd_pipe{L1}(p, fd)], L2)
+              == (\at(pipe_head[fd_pipe{L1}(p, fd)], L1) + r.val) % FK_PIPE_CAPACITY);
     // write: a pipe fills by count; a file's offset ends past the bytes
     predicate step_write{L1, L2}(integer p, integer fd, integer count, struct fk_result r) =
       (fd_file{L1}(p, fd, FK_F_PIPE_W) && count > 0 ==>

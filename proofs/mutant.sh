@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A planted model bug the proof must reject (proofs/mutants/NAME.patch):
 # applies the patch to a copy of model/ and spec/ and passes only when
-#   PROP is a name: proving FUNCTION's ensures named PROP (wp.sh goals,
-#                   that goal alone) fails;
+#   PROP is a name: proving FUNCTION's ensures, assert or loop invariant
+#                   named PROP (wp.sh goals, that goal alone) fails;
 #   PROP is smoke:  one of FUNCTION's smoke tests fails (wp.sh smoke): a
 #                   prover proves false, from its precondition or before
 #                   a statement.
@@ -28,7 +28,8 @@ if [ "$prop" = smoke ]; then
 else
     TEST_TMPDIR=$tmp/wp WP_GOALS="-wp-prop $prop" bash "$wp" goals "$name" "$z3" "$cvc4" "$function" "$@" \
         > "$tmp/report" 2>&1
-    status=$? kill="NOT PROVED: $function: .*_$prop\$" what="$function's $prop"
+    status=$? kill="NOT PROVED: $function: .*_$prop\(_preserved\|_established\)\?\$"
+    what="$function's $prop"
 fi
 grep "NOT PROVED\|SMOKE TEST FAILED" "$tmp/report"
 if [ "$status" != 0 ] && grep -q "$kill" "$tmp/report"; then
