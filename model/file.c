@@ -307,16 +307,28 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count)
     assigns pipe_buf[PIPE_BYTE(pipe, 0) .. PIPE_BYTE(pipe, FK_PIPE_CAPACITY-1)], pipe_fill[pipe];
     ensures pipe_fill[pipe] == \old(pipe_fill[pipe]) + n;
     ensures pipes_bounded;
+    // n copies of byte join the queue's end; the bytes queued stay
+    ensures appended: \forall integer j; \old(pipe_fill[pipe]) <= j < pipe_fill[pipe] ==>
+              pipe_byte(pipe, j) == byte;
+    ensures queued_kept: \forall integer j; 0 <= j < \old(pipe_fill[pipe]) ==>
+              pipe_byte(pipe, j) == \old(pipe_byte(pipe, j));
 */
 static void pipe_put(int pipe, int n, uint8_t byte)
 {
     int tail = (pipe_head[pipe] + pipe_fill[pipe]) % FK_PIPE_CAPACITY;
     /*@ loop invariant 0 <= i <= n;
+        loop invariant \forall integer j; pipe_fill[pipe] <= j < pipe_fill[pipe] + i ==>
+              pipe_byte(pipe, j) == byte;
+        loop invariant \forall integer j; 0 <= j < pipe_fill[pipe] ==>
+              pipe_byte(pipe, j) == \at(pipe_byte(pipe, j), Pre);
         loop assigns i, pipe_buf[PIPE_BYTE(pipe, 0) .. PIPE_BYTE(pipe, FK_PIPE_CAPACITY-1)];
         loop variant n - i;
     */
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
+        /*@ assert at_tail: (tail + i) % FK_PIPE_CAPACITY
+                   == (pipe_head[pipe] + (pipe_fill[pipe] + i)) % FK_PIPE_CAPACITY; */
         pipe_buf[PIPE_BYTE(pipe, (tail + i) % FK_PIPE_CAPACITY)] = byte;
+    }
     pipe_fill[pipe] = (uint16_t)(pipe_fill[pipe] + n);
 }
 

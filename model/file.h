@@ -373,6 +373,12 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count);
       assumes count <= FK_PIPE_CAPACITY - pipe_fill[fd_pipe(p, fd)];
       ensures \result.kind == FK_R_OK && \result.val == count;
       ensures pipe_fill[fd_pipe(p, fd)] == \old(pipe_fill[fd_pipe(p, fd)]) + count;
+      // count copies of byte join the queue's end; the bytes queued stay
+      ensures queue_appended: \forall integer j;
+                \old(pipe_fill[fd_pipe(p, fd)]) <= j < pipe_fill[fd_pipe(p, fd)] ==>
+                pipe_byte(fd_pipe(p, fd), j) == byte;
+      ensures queue_kept: \forall integer j; 0 <= j < \old(pipe_fill[fd_pipe(p, fd)]) ==>
+                pipe_byte(fd_pipe(p, fd), j) == \old(pipe_byte(fd_pipe(p, fd), j));
     behavior too_big:
       assumes fd_file(p, fd, FK_F_FILE) && file_mode[fdt[p][fd]] != FK_O_RDONLY;
       assumes count > 0 && write_pos(p, fd) >= FK_MAX_FILE_SIZE;
