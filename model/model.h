@@ -132,11 +132,18 @@ void model_reset(void);
             && r.aux == (int32_t)queue_sum{L1}(fd_pipe{L1}(p, fd), r.val)
             && \at(pipe_head[fd_pipe{L1}(p, fd)], L2)
               == (\at(pipe_head[fd_pipe{L1}(p, fd)], L1) + r.val) % FK_PIPE_CAPACITY);
-    // write: a pipe fills by count; a file's offset ends past the bytes
-    predicate step_write{L1, L2}(integer p, integer fd, integer count, struct fk_result r) =
+    // write: count copies of the byte join a pipe's queue at its end, the
+    // bytes queued stay; a file's offset ends past the bytes
+    predicate step_write{L1, L2}(integer p, integer fd, integer count, integer byte,
+                                 struct fk_result r) =
       (fd_file{L1}(p, fd, FK_F_PIPE_W) && count > 0 ==>
             r.val == count && \at(pipe_fill[fd_pipe{L1}(p, fd)], L2)
-              == \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) + count)
+              == \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) + count
+            && (\forall integer j; \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) <= j
+                  < \at(pipe_fill[fd_pipe{L1}(p, fd)], L2) ==>
+                  pipe_byte{L2}(fd_pipe{L1}(p, fd), j) == byte)
+            && (\forall integer j; 0 <= j < \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) ==>
+                  pipe_byte{L2}(fd_pipe{L1}(p, fd), j) == pipe_byte{L1}(fd_pipe{L1}(p, fd), j)))
       && (fd_file{L1}(p, fd, FK_F_FILE) && count > 0 ==>
             fd_off{L2}(p, fd) == write_pos{L1}(p, fd) + r.val);
     // dup2: newfd names what oldfd named; p's other fds stay
@@ -241,7 +248,7 @@ void model_reset(void);
               s.op == FK_OP_READ && \result.kind == FK_R_OK ==> step_read{Pre, Post}(p, s.arg[0], \result);
     ensures effect_write: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
-                step_write{Pre, Post}(p, s.arg[0], s.arg[1], \result);
+                step_write{Pre, Post}(p, s.arg[0], s.arg[1], s.arg[2], \result);
     ensures effect_exit: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_EXIT && \result.kind == FK_R_OK ==> step_exit{Pre, Post}(p, s.arg[0]);
     ensures effect_dup2: \let p = slot_of_pid{Pre}(s.proc, 0);

@@ -30,7 +30,7 @@
     ensures effect_read: s.op == FK_OP_READ && \result.kind == FK_R_OK ==>
               step_read{Pre, Post}(p, s.arg[0], \result);
     ensures effect_write: s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
-              step_write{Pre, Post}(p, s.arg[0], s.arg[1], \result);
+              step_write{Pre, Post}(p, s.arg[0], s.arg[1], s.arg[2], \result);
     ensures effect_exit: s.op == FK_OP_EXIT && \result.kind == FK_R_OK ==>
               step_exit{Pre, Post}(p, s.arg[0]);
     ensures effect_dup2: s.op == FK_OP_DUP2 && \result.kind == FK_R_OK ==>
