@@ -339,25 +339,43 @@ static void pipe_put(int pipe, int n, uint8_t byte)
             node_size[node];
     ensures node_size[node] == (\old(node_size[node]) > pos + n
                                 ? \old(node_size[node]) : pos + n);
+    // the n bytes are byte, a gap after the old size is zeros, the rest stay
+    ensures written: \forall integer x; NODE_BYTE(node, pos) <= x < NODE_BYTE(node, pos + n) ==>
+              node_data[x] == byte;
+    ensures gap_zeroed: \forall integer x;
+              NODE_BYTE(node, \old(node_size[node])) <= x < NODE_BYTE(node, pos) ==> node_data[x] == 0;
+    ensures bytes_kept: \forall integer x; NODE_BYTE(node, 0) <= x < NODE_BYTE(node, \old(node_size[node]))
+              && !(NODE_BYTE(node, pos) <= x < NODE_BYTE(node, pos + n)) ==>
+              node_data[x] == \old(node_data[x]);
 */
 static void node_write(int node, int pos, int n, uint8_t byte)
 {
-    uint8_t *d = node_data + NODE_BYTE(node, 0);
     /*@ loop invariant node_size[node] <= pos ==> node_size[node] <= i <= pos;
         loop invariant node_size[node] > pos ==> i == node_size[node];
+        loop invariant zeroed: \forall integer x;
+              NODE_BYTE(node, node_size[node]) <= x < NODE_BYTE(node, i) ==> node_data[x] == 0;
+        loop invariant \forall integer x; NODE_BYTE(node, 0) <= x < NODE_BYTE(node, node_size[node]) ==>
+              node_data[x] == \at(node_data[x], Pre);
         loop assigns i, node_data[NODE_BYTE(node, 0) .. NODE_BYTE(node, FK_MAX_FILE_SIZE-1)];
         loop variant pos - i;
     */
     for (int i = node_size[node]; i < pos; i++)
-        d[i] = 0;
+        node_data[NODE_BYTE(node, i)] = 0;
     /*@ loop invariant pos <= i <= pos + n;
+        loop invariant \forall integer x; NODE_BYTE(node, pos) <= x < NODE_BYTE(node, i) ==>
+              node_data[x] == byte;
+        loop invariant \forall integer x; NODE_BYTE(node, node_size[node]) <= x < NODE_BYTE(node, pos) ==>
+              node_data[x] == 0;
+        loop invariant \forall integer x; NODE_BYTE(node, 0) <= x < NODE_BYTE(node, node_size[node])
+              && !(NODE_BYTE(node, pos) <= x < NODE_BYTE(node, i)) ==>
+              node_data[x] == \at(node_data[x], Pre);
         loop assigns i, node_sum[node], node_data[NODE_BYTE(node, 0) .. NODE_BYTE(node, FK_MAX_FILE_SIZE-1)];
         loop variant pos + n - i;
     */
     for (int i = pos; i < pos + n; i++) {
         node_sum[node] += fk_sum_term((uint32_t)i, byte)
-                          - (i < node_size[node] ? fk_sum_term((uint32_t)i, d[i]) : 0);
-        d[i] = byte;
+                          - (i < node_size[node] ? fk_sum_term((uint32_t)i, node_data[NODE_BYTE(node, i)]) : 0);
+        node_data[NODE_BYTE(node, i)] = byte;
     }
     if (pos + n > node_size[node])
         node_size[node] = (uint16_t)(pos + n);

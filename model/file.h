@@ -392,6 +392,15 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count);
                               ? count : FK_MAX_FILE_SIZE - \old(write_pos(p, fd)));
       ensures fd_off(p, fd) == \old(write_pos(p, fd)) + \result.val;
       ensures node_size[fd_node(p, fd)] >= fd_off(p, fd);
+      // the size exactly; the bytes written are byte, a gap after the old
+      // size reads 0
+      ensures file_size: node_size[fd_node(p, fd)]
+                == (\old(node_size[fd_node(p, fd)]) > fd_off(p, fd)
+                    ? \old(node_size[fd_node(p, fd)]) : fd_off(p, fd));
+      ensures file_bytes: \forall integer x; NODE_BYTE(fd_node(p, fd), \old(write_pos(p, fd))) <= x
+                < NODE_BYTE(fd_node(p, fd), fd_off(p, fd)) ==> node_data[x] == byte;
+      ensures file_gap: \forall integer x; NODE_BYTE(fd_node(p, fd), \old(node_size[fd_node(p, fd)])) <= x
+                < NODE_BYTE(fd_node(p, fd), \old(write_pos(p, fd))) ==> node_data[x] == 0;
     complete behaviors;
     disjoint behaviors;
 */
