@@ -133,7 +133,8 @@ void model_reset(void);
             && \at(pipe_head[fd_pipe{L1}(p, fd)], L2)
               == (\at(pipe_head[fd_pipe{L1}(p, fd)], L1) + r.val) % FK_PIPE_CAPACITY);
     // write: count copies of the byte join a pipe's queue at its end, the
-    // bytes queued stay; a file's offset ends past the bytes
+    // bytes queued stay; in a file they are the bytes from the write
+    // position, the offset ends past them, the size is exact
     predicate step_write{L1, L2}(integer p, integer fd, integer count, integer byte,
                                  struct fk_result r) =
       (fd_file{L1}(p, fd, FK_F_PIPE_W) && count > 0 ==>
@@ -145,7 +146,12 @@ void model_reset(void);
             && (\forall integer j; 0 <= j < \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) ==>
                   pipe_byte{L2}(fd_pipe{L1}(p, fd), j) == pipe_byte{L1}(fd_pipe{L1}(p, fd), j)))
       && (fd_file{L1}(p, fd, FK_F_FILE) && count > 0 ==>
-            fd_off{L2}(p, fd) == write_pos{L1}(p, fd) + r.val);
+            fd_off{L2}(p, fd) == write_pos{L1}(p, fd) + r.val
+            && \at(node_size[fd_node{L1}(p, fd)], L2)
+                 == (\at(node_size[fd_node{L1}(p, fd)], L1) > fd_off{L2}(p, fd)
+                     ? \at(node_size[fd_node{L1}(p, fd)], L1) : fd_off{L2}(p, fd))
+            && \forall integer x; NODE_BYTE(fd_node{L1}(p, fd), write_pos{L1}(p, fd)) <= x
+                 < NODE_BYTE(fd_node{L1}(p, fd), fd_off{L2}(p, fd)) ==> \at(node_data[x], L2) == byte);
     // dup2: newfd names what oldfd named; p's other fds stay
     predicate step_dup2{L1, L2}(integer p, integer oldfd, integer newfd, struct fk_result r) =
       r.val == newfd && \at(fdt[p][newfd], L2) == \at(fdt[p][oldfd], L1)
