@@ -219,6 +219,13 @@ void model_reset(void);
       \let addr = (uint32_t)s.arg[0]; \let f = frame_at(p, addr);
       0 <= f < FK_NFRAME && frame_ref[f] == 1
       && frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)] == (uint32_t)s.arg[1];
+    // the page's other words read as before (a copy-on-write copies), and
+    // no frame but the page's changes (a shared frame is not written)
+    predicate step_store_kept{L1, L2}(integer p, struct fk_step s) =
+      \let addr = (uint32_t)s.arg[0];
+      (frame_at{L1}(p, addr) >= 0 ==> words_copied{L1, L2}(
+         frame_at{L1}(p, addr), frame_at{L2}(p, addr), addr % FK_PAGE_SIZE / 4))
+      && other_frames_kept{L1, L2}(frame_at{L2}(p, addr));
     // the word of the page's frame, 0 for a page with no frame yet
     predicate step_load{L}(integer p, struct fk_step s, struct fk_result r) =
       \let addr = (uint32_t)s.arg[0]; \let f = frame_at(p, addr);
@@ -278,6 +285,8 @@ void model_reset(void);
               s.op == FK_OP_MPROTECT && \result.kind == FK_R_OK ==> step_mprotect(p, s);
     ensures effect_store: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_STORE && \result.kind == FK_R_OK ==> step_store(p, s);
+    ensures effect_store_kept: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_STORE && \result.kind == FK_R_OK ==> step_store_kept{Pre, Post}(p, s);
     ensures effect_load: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_LOAD && \result.kind == FK_R_OK ==> step_load(p, s, \result);
 */

@@ -51,6 +51,8 @@
     ensures effect_mprotect: s.op == FK_OP_MPROTECT && \result.kind == FK_R_OK ==>
               step_mprotect(p, s);
     ensures effect_store: s.op == FK_OP_STORE && \result.kind == FK_R_OK ==> step_store(p, s);
+    ensures effect_store_kept: s.op == FK_OP_STORE && \result.kind == FK_R_OK ==>
+              step_store_kept{Pre, Post}(p, s);
     ensures effect_load: s.op == FK_OP_LOAD && \result.kind == FK_R_OK ==> step_load(p, s, \result);
 */
 static struct fk_result dispatch(int p, struct fk_step s)
