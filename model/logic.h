@@ -376,15 +376,50 @@
       ? obj_frame[OBJ_SLOT(pg_obj[p][win_page(addr)], pg_objpage[p][win_page(addr)])]
       : pg_frame[p][win_page(addr)];
 
+  // The word a load of addr by p reads: its frame's, 0 while the page has none.
+  logic integer word_at{L}(integer p, integer addr) =
+    frame_at(p, addr) < 0 ? 0
+    : frame_data[FRAME_WORD(frame_at(p, addr), addr % FK_PAGE_SIZE / 4)];
+
+  // Address a of process q reaches its frame through the reference that
+  // addr of p does: the same heap page of p, the same private page of p,
+  // or the same page of the same shared object.
+  predicate same_reference{L}(integer q, integer a, integer p, integer addr) =
+    in_heap_area(a) && in_heap_area(addr) ? q == p && heap_page(a) == heap_page(addr)
+    : in_window(a) && in_window(addr)
+      && (pg_obj[q][win_page(a)] >= 0
+          ? pg_obj[q][win_page(a)] == pg_obj[p][win_page(addr)]
+            && pg_objpage[q][win_page(a)] == pg_objpage[p][win_page(addr)]
+          : pg_obj[p][win_page(addr)] < 0 && q == p && win_page(a) == win_page(addr));
+
+  // A store re-points one reference: every address of every process
+  // reaches the frame it reached at L1, but those through addr's
+  // reference, which reach f.
+  predicate frames_reached_kept{L1, L2}(integer p, integer addr, integer f) =
+    \forall integer q, a; 0 <= q < FK_NPROC && (in_heap_area(a) || in_window(a)) ==>
+      (same_reference{L1}(q, a, p, addr) ==> frame_at{L2}(q, a) == f)
+      && (!same_reference{L1}(q, a, p, addr) ==> frame_at{L2}(q, a) == frame_at{L1}(q, a));
+
+  // After a store of value at addr by p: the word reads the value, and a
+  // word any process reaches through another frame reads as before.
+  predicate store_isolated{L1, L2}(integer p, integer addr, integer value) =
+    word_at{L2}(p, addr) == value
+    && \forall integer q, a; 0 <= q < FK_NPROC && (in_heap_area(a) || in_window(a))
+         && frame_at{L2}(q, a) != frame_at{L2}(p, addr) ==>
+         word_at{L2}(q, a) == word_at{L1}(q, a);
+
   // Frame g at L2 holds what frame f held at L1, but for word skip (a
   // copy-on-write copy and the word stored in it).
   predicate words_copied{L1, L2}(integer f, integer g, integer skip) =
     \forall integer k; 0 <= k < FK_PAGE_WORDS && k != skip ==>
       \at(frame_data[FRAME_WORD(g, k)], L2) == \at(frame_data[FRAME_WORD(f, k)], L1);
   // No frame but f changed its words from L1 to L2.
+  // (over flat indices: the provers instantiate a quantifier at
+  // frame_data[x], never at frame_data[g * FK_PAGE_WORDS + k])
   predicate other_frames_kept{L1, L2}(integer f) =
-    \forall integer g, k; 0 <= g < FK_NFRAME && g != f && 0 <= k < FK_PAGE_WORDS ==>
-      \at(frame_data[FRAME_WORD(g, k)], L2) == \at(frame_data[FRAME_WORD(g, k)], L1);
+    \forall integer x; 0 <= x < FK_NFRAME * FK_PAGE_WORDS
+      && (x < FRAME_WORD(f, 0) || FRAME_WORD(f, FK_PAGE_WORDS) <= x) ==>
+      \at(frame_data[x], L2) == \at(frame_data[x], L1);
   // The lowest free frame from n on, or -1.
   logic integer first_free_frame{L}(integer n) =
     n >= FK_NFRAME ? -1 : frame_ref[n] == 0 ? n : first_free_frame{L}(n + 1);

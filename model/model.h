@@ -86,6 +86,15 @@ void model_reset(void);
       && (s.op == FK_OP_MPROTECT ==> 0 <= s.arg[2] <= FK_PROT_RW);
 */
 
+/*@ // Processes c and p map the same pages to the same frames.
+    predicate pages_alike{L}(integer c, integer p) =
+      (\forall integer i; 0 <= i < FK_MMAP_PAGES ==>
+         pg_attr[c][i] == pg_attr[p][i] && pg_frame[c][i] == pg_frame[p][i]
+         && pg_obj[c][i] == pg_obj[p][i] && pg_objpage[c][i] == pg_objpage[p][i])
+      && heap_pages[c] == heap_pages[p]
+      && \forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==> heap_frame[c][j] == heap_frame[p][j];
+*/
+
 /*@ // What a step that succeeds does (spec/syscalls.md), per operation, for
     // the process in slot p: the step relation model_step ensures.
     predicate step_getpid{L}(integer p, struct fk_result r) =
@@ -101,14 +110,7 @@ void model_reset(void);
       && \at(proc_state[c], L2) == P_ALIVE && \at(proc_pid[c], L2) == r.val
       && \at(proc_parent[c], L2) == p && \at(proc_cwd[c], L2) == \at(proc_cwd[p], L2)
       && (\forall integer i; 0 <= i < FK_NOFILE ==> \at(fdt[c][i], L2) == \at(fdt[p][i], L2))
-      && (\forall integer i; 0 <= i < FK_MMAP_PAGES ==>
-            \at(pg_attr[c][i], L2) == \at(pg_attr[p][i], L2)
-            && \at(pg_frame[c][i], L2) == \at(pg_frame[p][i], L2)
-            && \at(pg_obj[c][i], L2) == \at(pg_obj[p][i], L2)
-            && \at(pg_objpage[c][i], L2) == \at(pg_objpage[p][i], L2))
-      && \at(heap_pages[c], L2) == \at(heap_pages[p], L2)
-      && \forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==>
-            \at(heap_frame[c][j], L2) == \at(heap_frame[p][j], L2);
+      && pages_alike{L2}(c, p);
     // wait: nothing ready (0), or a zombie child reaped: its pid and
     // status returned, its slot freed
     predicate step_wait{L1, L2}(integer p, integer pid, struct fk_result r) =
@@ -225,11 +227,24 @@ void model_reset(void);
       \let addr = (uint32_t)s.arg[0];
       (frame_at{L1}(p, addr) >= 0 ==> words_copied{L1, L2}(
          frame_at{L1}(p, addr), frame_at{L2}(p, addr), addr % FK_PAGE_SIZE / 4))
-      && other_frames_kept{L1, L2}(frame_at{L2}(p, addr));
-    // the word of the page's frame, 0 for a page with no frame yet
+      && other_frames_kept{L1, L2}(frame_at{L2}(p, addr))
+      && frames_reached_kept{L1, L2}(p, addr, frame_at{L2}(p, addr))
+      && store_isolated{L1, L2}(p, addr, (uint32_t)s.arg[1]);
+    // the word at addr (0 for a page with no frame yet)
     predicate step_load{L}(integer p, struct fk_step s, struct fk_result r) =
-      \let addr = (uint32_t)s.arg[0]; \let f = frame_at(p, addr);
-      r.val == (f < 0 ? 0 : (int32_t)frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)]);
+      r.val == (int32_t)word_at(p, (uint32_t)s.arg[0]);
+*/
+
+/*@ // Memory as processes see it: what the step relation implies for
+    // word_at, the word a load reads (the isolation theorems).
+    // fork: the child reads what its parent reads, under the same prot
+    predicate fork_reads_alike{L}(integer c, integer p) =
+      \forall integer a; in_heap_area(a) || in_window(a) ==>
+        word_at(c, a) == word_at(p, a) && page_prot_at(c, a) == page_prot_at(p, a);
+    // munmap, sbrk down: nothing is mapped where the pages were
+    predicate range_unmapped{L}(integer p, integer addr, integer npages) =
+      \forall integer a; addr <= a < addr + npages * FK_PAGE_SIZE ==>
+        page_prot_at(p, a) == -1;
 */
 
 /* Runs one step: the executor's checks, then the operation. Every step
@@ -289,6 +304,18 @@ void model_reset(void);
               s.op == FK_OP_STORE && \result.kind == FK_R_OK ==> step_store_kept{Pre, Post}(p, s);
     ensures effect_load: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_LOAD && \result.kind == FK_R_OK ==> step_load(p, s, \result);
+    // the isolation theorems, from the step relation above
+    ensures fork_reads_alike: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_FORK && \result.kind == FK_R_OK ==>
+                fork_reads_alike(first_free_slot{Pre}(0), p);
+    ensures store_isolated: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_STORE && \result.kind == FK_R_OK ==> store_isolated{Pre, Post}(p, (uint32_t)s.arg[0], (uint32_t)s.arg[1]);
+    ensures munmap_unmapped: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_MUNMAP && \result.kind == FK_R_OK ==>
+                range_unmapped(p, (uint32_t)s.arg[0], s.arg[1]);
+    ensures sbrk_unmapped: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_SBRK && \result.kind == FK_R_OK && s.arg[0] < 0 ==>
+                range_unmapped(p, FK_HEAP_BASE + heap_pages[p] * FK_PAGE_SIZE, -s.arg[0]);
 */
 struct fk_result model_step(struct fk_step s);
 

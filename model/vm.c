@@ -344,6 +344,7 @@ static int frame_of(int p, uint32_t addr)
             obj_frame[OBJ_SLOT(pg_obj[p][win_page(addr)], pg_objpage[p][win_page(addr)])],
             pg_frame[p][win_page(addr)];
     ensures frame_at(p, addr) == v;
+    ensures reached_kept: frames_reached_kept{Pre, Post}(p, addr, v);
     ensures frames_in_range;
     ensures regions_shaped;
     ensures free_objs_empty;
@@ -430,6 +431,7 @@ static void copy_frame(int copy, int f)
       ensures \old(frame_at(p, addr)) < 0 || \old(frame_ref[frame_at(p, addr)]) > 1
               ==> frame_at(p, addr) == \old(first_free_frame(0));
       ensures frames_kept: other_frames_kept{Pre, Post}(frame_at(p, addr));
+      ensures reached_kept: frames_reached_kept{Pre, Post}(p, addr, frame_at(p, addr));
       ensures copied: \old(frame_at(p, addr)) >= 0 ==> words_copied{Pre, Post}(
                 \old(frame_at(p, addr)), frame_at(p, addr), addr % FK_PAGE_SIZE / 4);
     complete behaviors;
@@ -437,37 +439,45 @@ static void copy_frame(int copy, int f)
 */
 static int write_word(int p, uint32_t addr, uint32_t value)
 {
-    int w = (int)(addr % FK_PAGE_SIZE / 4), f = frame_of(p, addr);
+    int w = (int)(addr % FK_PAGE_SIZE / 4), f = frame_of(p, addr), to = f;
     //@ assert word_index: w == addr % FK_PAGE_SIZE / 4;
-    //@ ghost int old = f;
     if (f < 0 || frame_ref[f] > 1) {
-        int copy = frame_alloc();
-        if (copy < 0)
+        to = frame_alloc();
+        if (to < 0)
             return -1;
         if (f >= 0)
-            copy_frame(copy, f);
-        /*@ assert copy_reads_as_old: \let o = old; o >= 0 ==> \forall integer k;
-              0 <= k < FK_PAGE_WORDS ==>
-              frame_data[FRAME_WORD(copy, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
-        set_frame(p, addr, copy);
+            copy_frame(to, f);
+    }
+    /*@ assert reads_as_old: \let o = f; o >= 0 ==> \forall integer k; 0 <= k < FK_PAGE_WORDS
+          ==> frame_data[FRAME_WORD(to, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
+    frame_sum[to] += fk_sum_term((uint32_t)w, value)
+                     - fk_sum_term((uint32_t)w, frame_data[FRAME_WORD(to, w)]);
+    frame_data[FRAME_WORD(to, w)] = value;
+    /*@ assert others_as_old_words: \let o = f; o >= 0 ==> \forall integer k;
+          0 <= k < FK_PAGE_WORDS && k != addr % FK_PAGE_SIZE / 4 ==>
+          frame_data[FRAME_WORD(to, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
+    //@ assert others_as_old: f >= 0 ==> words_copied{Pre, Here}(f, to, addr % FK_PAGE_SIZE / 4);
+    //@ assert only_to_written: other_frames_kept{Pre, Here}(to);
+    if (to != f) {
+        /* the words are in place before the page reaches them */
+        set_frame(p, addr, to);
         /*@ ghost page_count_bounds(); */
         if (f >= 0)
             frame_put(f);
-        f = copy;
     }
-    /*@ assert reads_as_old: \let o = old; o >= 0 ==> \forall integer k; 0 <= k < FK_PAGE_WORDS
-          ==> frame_data[FRAME_WORD(f, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
-    frame_sum[f] += fk_sum_term((uint32_t)w, value)
-                    - fk_sum_term((uint32_t)w, frame_data[FRAME_WORD(f, w)]);
-    frame_data[FRAME_WORD(f, w)] = value;
-    //@ assert now_at: frame_at(p, addr) == f;
-    //@ assert was_at: \at(frame_at(p, addr), Pre) == old;
-    /*@ assert others_as_old_words: \let o = old; o >= 0 ==> \forall integer k;
-          0 <= k < FK_PAGE_WORDS && k != addr % FK_PAGE_SIZE / 4 ==>
-          frame_data[FRAME_WORD(f, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
-    //@ assert others_as_old: old >= 0 ==> words_copied{Pre, Here}(old, f, addr % FK_PAGE_SIZE / 4);
+    //@ assert now_at: frame_at(p, addr) == to;
     return 0;
 }
+
+/*@ ghost
+  // Where frame_at and a word's index can point.
+  /@ assigns \nothing;
+     ensures \forall integer q, a; frames_in_range && 0 <= q < FK_NPROC
+               && (in_heap_area(a) || in_window(a)) ==> -1 <= frame_at(q, a) < FK_NFRAME;
+     ensures \forall integer a; 0 <= a ==> 0 <= a % FK_PAGE_SIZE / 4 < FK_PAGE_WORDS;
+  @/
+  static void frame_at_bounds(void) {}
+*/
 
 struct fk_result sys_store(int p, uint32_t addr, uint32_t value)
 {
@@ -475,6 +485,15 @@ struct fk_result sys_store(int p, uint32_t addr, uint32_t value)
         return killed(p, 11);
     if (write_word(p, addr, value))
         return killed(p, 9);
+    /*@ ghost frame_at_bounds(); */
+    /*@ assert reached_as_before: \forall integer q, a; 0 <= q < FK_NPROC
+          && (in_heap_area(a) || in_window(a)) && frame_at(q, a) != frame_at(p, addr) ==>
+          frame_at(q, a) == \at(frame_at(q, a), Pre); */
+    /*@ assert kept_words: \forall integer q, a; 0 <= q < FK_NPROC
+          && (in_heap_area(a) || in_window(a)) && frame_at(q, a) != frame_at(p, addr)
+          && frame_at(q, a) >= 0 ==> \let g = frame_at(q, a);
+          frame_data[FRAME_WORD(g, a % FK_PAGE_SIZE / 4)]
+          == \at(frame_data[FRAME_WORD(g, a % FK_PAGE_SIZE / 4)], Pre); */
     return ok(0, 0);
 }
 

@@ -164,6 +164,9 @@ struct fk_result sys_sbrk(int p, int32_t delta);
                 \old(frame_at(p, addr)), frame_at(p, addr), addr % FK_PAGE_SIZE / 4);
       // no other frame's words change (a shared frame is not written)
       ensures frames_kept: other_frames_kept{Pre, Post}(frame_at(p, addr));
+      // every address reaches the frame it did, or the stored word's
+      ensures reached_kept: frames_reached_kept{Pre, Post}(p, addr, frame_at(p, addr));
+      ensures isolated: store_isolated{Pre, Post}(p, addr, value);
     complete behaviors;
     disjoint behaviors;
 */
