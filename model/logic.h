@@ -400,6 +400,14 @@
       (same_reference{L1}(q, a, p, addr) ==> frame_at{L2}(q, a) == f)
       && (!same_reference{L1}(q, a, p, addr) ==> frame_at{L2}(q, a) == frame_at{L1}(q, a));
 
+  // Window page i of p reaches no frame yet.
+  predicate page_frameless{L}(integer p, integer i) =
+    (pg_obj[p][i] < 0 ==> pg_frame[p][i] == -1)
+    && (pg_obj[p][i] >= 0 ==> obj_frame[OBJ_SLOT(pg_obj[p][i], pg_objpage[p][i])] == -1);
+  // No address of p in [addr, addr + n pages) reaches a frame yet.
+  predicate range_frameless{L}(integer p, integer addr, integer n) =
+    \forall integer x; addr <= x < addr + n * FK_PAGE_SIZE ==> frame_at(p, x) == -1;
+
   // After a store of value at addr by p: the word reads the value, and a
   // word any process reaches through another frame reads as before.
   predicate store_isolated{L1, L2}(integer p, integer addr, integer value) =

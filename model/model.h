@@ -206,8 +206,9 @@ void model_reset(void);
             \at(pg_start[p][k], L2) == (k == a ? 1 : 0) && \at(pg_frame[p][k], L2) == -1)
       && (\forall integer k; a <= k < a + s.arg[1] ==> \at(pg_attr[p][k], L2)
             == FK_PG_MAPPED + s.arg[2] + (s.arg[3] == FK_MAP_SHARED ? FK_PG_SHARED : 0))
-      && \forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k <= a + s.arg[1]) ==>
-           page_same{L2, L1}(p, k);
+      && (\forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k <= a + s.arg[1]) ==>
+           page_same{L2, L1}(p, k))
+      && range_frameless{L2}(p, (uint32_t)s.arg[0], s.arg[1]);
     predicate step_munmap{L}(integer p, struct fk_step s) =
       \let a = ((uint32_t)s.arg[0] - FK_MMAP_BASE) / FK_PAGE_SIZE;
       \forall integer k; a <= k < a + s.arg[1] ==> page_clear(p, k);
@@ -241,6 +242,9 @@ void model_reset(void);
     predicate fork_reads_alike{L}(integer c, integer p) =
       \forall integer a; in_heap_area(a) || in_window(a) ==>
         word_at(c, a) == word_at(p, a) && page_prot_at(c, a) == page_prot_at(p, a);
+    // mmap: every word of the new range reads 0
+    predicate range_reads_zero{L}(integer p, integer addr, integer npages) =
+      \forall integer a; addr <= a < addr + npages * FK_PAGE_SIZE ==> word_at(p, a) == 0;
     // munmap, sbrk down: nothing is mapped where the pages were
     predicate range_unmapped{L}(integer p, integer addr, integer npages) =
       \forall integer a; addr <= a < addr + npages * FK_PAGE_SIZE ==>
@@ -310,6 +314,9 @@ void model_reset(void);
                 fork_reads_alike(first_free_slot{Pre}(0), p);
     ensures store_isolated: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_STORE && \result.kind == FK_R_OK ==> store_isolated{Pre, Post}(p, (uint32_t)s.arg[0], (uint32_t)s.arg[1]);
+    ensures mmap_reads_zero: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_MMAP && \result.kind == FK_R_OK ==>
+                range_reads_zero(p, (uint32_t)s.arg[0], s.arg[1]);
     ensures munmap_unmapped: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_MUNMAP && \result.kind == FK_R_OK ==>
                 range_unmapped(p, (uint32_t)s.arg[0], s.arg[1]);

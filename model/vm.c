@@ -125,7 +125,7 @@ static int free_obj(void)
  * attr on object o (-1: private); no frame until the first store. */
 /*@ requires 0 <= p < FK_NPROC && 0 <= a && 0 <= n && a + n <= FK_MMAP_PAGES;
     requires -1 <= o < FK_NOBJ && attr != 0;
-    requires \forall integer k; a <= k < a + n ==> page_clear(p, k);
+    requires clear_range: \forall integer k; a <= k < a + n ==> page_clear(p, k);
     assigns pg_attr[p][a .. a + n - 1], pg_start[p][a .. a + n - 1],
             pg_obj[p][a .. a + n - 1], pg_objpage[p][a .. a + n - 1];
     ensures \forall integer k; a <= k < a + n ==> pg_attr[p][k] == attr
@@ -155,6 +155,17 @@ static void map_fresh(int p, int a, int n, uint8_t attr, int o)
     }
 }
 
+/*@ ghost
+  // A window range whose pages reach no frame: its addresses reach none.
+  /@ assigns \nothing;
+     ensures \forall integer p, addr, n; window_range(addr, n)
+               && (\forall integer k; (addr - FK_MMAP_BASE) / FK_PAGE_SIZE <= k
+                     < (addr - FK_MMAP_BASE) / FK_PAGE_SIZE + n ==> page_frameless(p, k))
+               ==> range_frameless(p, addr, n);
+  @/
+  static void frameless_ranges(void) {}
+*/
+
 struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
                           int32_t share)
 {
@@ -170,6 +181,8 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
     /*@ assert o >= 0 ==> start_count(o, FK_NPROC) == 0; */
     /*@ assert o >= 0 ==> \forall integer q, k; 0 <= q < FK_NPROC
               && 0 <= k < FK_MMAP_PAGES ==> pg_obj[q][k] != o; */
+    /*@ assert o >= 0 ==> \forall integer k; 0 <= k < FK_MMAP_PAGES ==>
+              obj_frame[OBJ_SLOT(o, k)] == -1; */
     if (o >= 0) {       /* the one region about to be mapped */
         obj_ref[o] = 1;
         obj_npages[o] = (uint8_t)npages;
@@ -187,6 +200,9 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
     /*@ assert regions_shaped; */
     /*@ assert free_objs_empty; */
     /*@ assert obj_frames_inside; */
+    /*@ assert pages_frameless: \forall integer k; a <= k < a + npages ==>
+          page_frameless(p, k); */
+    /*@ ghost frameless_ranges(); */
     return ok((int32_t)addr, 0);
 }
 

@@ -48,6 +48,8 @@
       ensures \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE; \let o = pg_obj[p][a];
               share == FK_MAP_SHARED ==> 0 <= o < FK_NOBJ
                 && \at(obj_ref[o], Pre) == 0 && obj_npages[o] == npages;
+      // no page of the range reaches a frame: every word reads 0
+      ensures fresh: range_frameless(p, addr, npages);
     complete behaviors;
     disjoint behaviors;
 */
