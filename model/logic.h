@@ -48,15 +48,15 @@
   predicate node_sizes_ok{L} =
     \forall integer n; 0 <= n < FK_NNODE ==> node_size[n] <= FK_MAX_FILE_SIZE;
 
-  // Invariant 12: directories have size 0 (nothing writes or truncates one).
-  predicate dirs_empty{L} = node_size[FK_NODE_ROOT] == 0 && node_size[FK_NODE_D] == 0;
-
   // Invariant 11: an open file on a node is on an existing one of its kind.
   predicate files_on_nodes{L} =
     \forall integer f; 0 <= f < FK_NFILE && file_ref[f] > 0 ==>
       (file_kind[f] == FK_F_FILE ==>
          node_exists[file_node[f]] != 0 && !node_is_dir(file_node[f]))
       && (file_kind[f] == FK_F_DIR ==> node_is_dir(file_node[f]));
+
+  // Invariant 12: directories have size 0 (nothing writes or truncates one).
+  predicate dirs_empty{L} = node_size[FK_NODE_ROOT] == 0 && node_size[FK_NODE_D] == 0;
 
   // Invariant 13: a pipe no end of which is open is empty.
   predicate free_pipes_empty{L} =
@@ -407,6 +407,12 @@
   // No address of p in [addr, addr + n pages) reaches a frame yet.
   predicate range_frameless{L}(integer p, integer addr, integer n) =
     \forall integer x; addr <= x < addr + n * FK_PAGE_SIZE ==> frame_at(p, x) == -1;
+
+  // The word at addr of p is value, in a frame that only its page references.
+  predicate word_stored{L}(integer p, integer addr, integer value) =
+    \let f = frame_at(p, addr);
+    0 <= f < FK_NFRAME && frame_ref[f] == 1
+    && frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)] == value;
 
   // After a store of value at addr by p: the word reads the value, and a
   // word any process reaches through another frame reads as before.

@@ -219,9 +219,7 @@ void model_reset(void);
         pg_attr[p][k] == FK_PG_MAPPED + s.arg[2] + (pg_obj[p][k] >= 0 ? FK_PG_SHARED : 0);
     // the word is in a frame the page alone references
     predicate step_store{L}(integer p, struct fk_step s) =
-      \let addr = (uint32_t)s.arg[0]; \let f = frame_at(p, addr);
-      0 <= f < FK_NFRAME && frame_ref[f] == 1
-      && frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)] == (uint32_t)s.arg[1];
+      word_stored(p, (uint32_t)s.arg[0], (uint32_t)s.arg[1]);
     // the page's other words read as before (a copy-on-write copies), and
     // no frame but the page's changes (a shared frame is not written)
     predicate step_store_kept{L1, L2}(integer p, struct fk_step s) =

@@ -441,9 +441,7 @@ static void copy_frame(int copy, int f)
       assumes (0 <= frame_at(p, addr) && frame_ref[frame_at(p, addr)] <= 1)
               || first_free_frame(0) >= 0;
       ensures \result == 0;
-      ensures \let f = frame_at(p, addr);
-              0 <= f < FK_NFRAME && frame_ref[f] == 1
-              && frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)] == value;
+      ensures in_own_frame: word_stored(p, addr, value);
       ensures \old(frame_at(p, addr)) < 0 || \old(frame_ref[frame_at(p, addr)]) > 1
               ==> frame_at(p, addr) == \old(first_free_frame(0));
       ensures frames_kept: other_frames_kept{Pre, Post}(frame_at(p, addr));

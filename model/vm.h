@@ -154,9 +154,7 @@ struct fk_result sys_sbrk(int p, int32_t delta);
       ensures \result.kind == FK_R_OK && \result.val == 0 && \result.aux == 0;
       ensures proc_state[p] == P_ALIVE;
       // the word is stored in a frame this page alone references
-      ensures \let f = frame_at(p, addr);
-              0 <= f < FK_NFRAME && frame_ref[f] == 1
-              && frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)] == value;
+      ensures in_own_frame: word_stored(p, addr, value);
       // copy-on-write: a shared or missing frame was replaced by the lowest free one
       ensures \old(frame_at(p, addr)) < 0 || \old(frame_ref[frame_at(p, addr)]) > 1
               ==> frame_at(p, addr) == \old(first_free_frame(0));
