@@ -414,13 +414,13 @@
     0 <= f < FK_NFRAME && frame_ref[f] == 1
     && frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)] == value;
 
-  // After a store of value at addr by p: the word reads the value, and a
-  // word any process reaches through another frame reads as before.
+  // After a store of value at addr by p: the word reads the value, and
+  // every word of every process but those through addr's reference (its
+  // page, or its shared object's page) reads as before.
   predicate store_isolated{L1, L2}(integer p, integer addr, integer value) =
     word_at{L2}(p, addr) == value
     && \forall integer q, a; 0 <= q < FK_NPROC && (in_heap_area(a) || in_window(a))
-         && frame_at{L2}(q, a) != frame_at{L2}(p, addr) ==>
-         word_at{L2}(q, a) == word_at{L1}(q, a);
+         && !same_reference{L1}(q, a, p, addr) ==> word_at{L2}(q, a) == word_at{L1}(q, a);
 
   // Frame g at L2 holds what frame f held at L1, but for word skip (a
   // copy-on-write copy and the word stored in it).

@@ -220,8 +220,10 @@ void model_reset(void);
     // the word is in a frame the page alone references
     predicate step_store{L}(integer p, struct fk_step s) =
       word_stored(p, (uint32_t)s.arg[0], (uint32_t)s.arg[1]);
-    // the page's other words read as before (a copy-on-write copies), and
-    // no frame but the page's changes (a shared frame is not written)
+    // the page's other words read as before (a copy-on-write copies); no
+    // frame but the page's changes (a shared frame is not written); only
+    // the page's own reference is re-pointed; every word of every process
+    // but those through that reference reads as before
     predicate step_store_kept{L1, L2}(integer p, struct fk_step s) =
       \let addr = (uint32_t)s.arg[0];
       (frame_at{L1}(p, addr) >= 0 ==> words_copied{L1, L2}(

@@ -137,6 +137,85 @@ void region_write(int q, int i, uint8_t start, int8_t obj)
       }
   }
 
+  void pg_cells_counted(void)
+  {
+      /@ loop invariant 0 <= r <= FK_NPROC;
+         loop invariant \forall integer q1, i1, q2, i2; 0 <= q1 < FK_NPROC
+               && 0 <= i1 < FK_MMAP_PAGES && 0 <= q2 < FK_NPROC && 0 <= i2 < FK_MMAP_PAGES
+               && (q1 != q2 || i1 != i2) && pg_frame[q1][i1] == pg_frame[q2][i2] ==>
+               pg_count(pg_frame[q1][i1], r) >= (r > q1 ? 1 : 0) + (r > q2 ? 1 : 0);
+         loop invariant \forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES
+               ==> pg_count(pg_frame[q][i], r) >= (r > q ? 1 : 0);
+         loop assigns r;
+         loop variant FK_NPROC - r; @/
+      for (int r = 0; r < FK_NPROC; r++) {
+          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
+             loop invariant \forall integer q1, i1, q2, i2; 0 <= q1 < FK_NPROC
+               && 0 <= i1 < FK_MMAP_PAGES && 0 <= q2 < FK_NPROC && 0 <= i2 < FK_MMAP_PAGES
+               && (q1 != q2 || i1 != i2) && pg_frame[q1][i1] == pg_frame[q2][i2] ==>
+               pg_row_count(r, pg_frame[q1][i1], n)
+                 >= (r == q1 && n > i1 ? 1 : 0) + (r == q2 && n > i2 ? 1 : 0);
+             loop invariant \forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES
+               ==> pg_row_count(r, pg_frame[q][i], n) >= (r == q && n > i ? 1 : 0);
+             loop assigns n;
+             loop variant FK_MMAP_PAGES - n; @/
+          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
+      }
+  }
+
+  void heap_cells_counted(void)
+  {
+      /@ loop invariant 0 <= r <= FK_NPROC;
+         loop invariant \forall integer q1, j1, q2, j2; 0 <= q1 < FK_NPROC
+               && 0 <= j1 < FK_HEAP_MAX_PAGES && 0 <= q2 < FK_NPROC && 0 <= j2 < FK_HEAP_MAX_PAGES
+               && (q1 != q2 || j1 != j2) && heap_frame[q1][j1] == heap_frame[q2][j2] ==>
+               heap_count(heap_frame[q1][j1], r) >= (r > q1 ? 1 : 0) + (r > q2 ? 1 : 0);
+         loop invariant \forall integer q, j; 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES
+               ==> heap_count(heap_frame[q][j], r) >= (r > q ? 1 : 0);
+         loop assigns r;
+         loop variant FK_NPROC - r; @/
+      for (int r = 0; r < FK_NPROC; r++) {
+          /@ loop invariant 0 <= n <= FK_HEAP_MAX_PAGES;
+             loop invariant \forall integer q1, j1, q2, j2; 0 <= q1 < FK_NPROC
+               && 0 <= j1 < FK_HEAP_MAX_PAGES && 0 <= q2 < FK_NPROC && 0 <= j2 < FK_HEAP_MAX_PAGES
+               && (q1 != q2 || j1 != j2) && heap_frame[q1][j1] == heap_frame[q2][j2] ==>
+               heap_row_count(r, heap_frame[q1][j1], n)
+                 >= (r == q1 && n > j1 ? 1 : 0) + (r == q2 && n > j2 ? 1 : 0);
+             loop invariant \forall integer q, j; 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES
+               ==> heap_row_count(r, heap_frame[q][j], n) >= (r == q && n > j ? 1 : 0);
+             loop assigns n;
+             loop variant FK_HEAP_MAX_PAGES - n; @/
+          for (int n = 0; n < FK_HEAP_MAX_PAGES; n++) {}
+      }
+  }
+
+  void objf_cells_counted(void)
+  {
+      /@ loop invariant 0 <= r <= FK_NOBJ;
+         loop invariant \forall integer s1, s2; 0 <= s1 < FK_NOBJ * FK_MMAP_PAGES
+               && 0 <= s2 < FK_NOBJ * FK_MMAP_PAGES && s1 != s2 && obj_frame[s1] == obj_frame[s2]
+               ==> objf_count(obj_frame[s1], r)
+                 >= (r > s1 / FK_MMAP_PAGES ? 1 : 0) + (r > s2 / FK_MMAP_PAGES ? 1 : 0);
+         loop invariant \forall integer s1; 0 <= s1 < FK_NOBJ * FK_MMAP_PAGES
+               ==> objf_count(obj_frame[s1], r) >= (r > s1 / FK_MMAP_PAGES ? 1 : 0);
+         loop assigns r;
+         loop variant FK_NOBJ - r; @/
+      for (int r = 0; r < FK_NOBJ; r++) {
+          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
+             loop invariant \forall integer s1, s2; 0 <= s1 < FK_NOBJ * FK_MMAP_PAGES
+               && 0 <= s2 < FK_NOBJ * FK_MMAP_PAGES && s1 != s2 && obj_frame[s1] == obj_frame[s2]
+               ==> objf_row_count(r, obj_frame[s1], n)
+                 >= (r == s1 / FK_MMAP_PAGES && n > s1 % FK_MMAP_PAGES ? 1 : 0)
+                    + (r == s2 / FK_MMAP_PAGES && n > s2 % FK_MMAP_PAGES ? 1 : 0);
+             loop invariant \forall integer s1; 0 <= s1 < FK_NOBJ * FK_MMAP_PAGES
+               ==> objf_row_count(r, obj_frame[s1], n)
+                 >= (r == s1 / FK_MMAP_PAGES && n > s1 % FK_MMAP_PAGES ? 1 : 0);
+             loop assigns n;
+             loop variant FK_MMAP_PAGES - n; @/
+          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
+      }
+  }
+
   void heap_counted(int q, int j)
   {
       /@ loop invariant 0 <= r <= FK_NPROC;

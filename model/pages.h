@@ -70,6 +70,34 @@ void objf_write(int o, int k, int v);
   @/
   void pg_counted(int q, int i);
 
+  /@ assigns \nothing;
+     ensures \forall integer q1, i1, q2, i2; 0 <= q1 < FK_NPROC && 0 <= i1 < FK_MMAP_PAGES
+               && 0 <= q2 < FK_NPROC && 0 <= i2 < FK_MMAP_PAGES && (q1 != q2 || i1 != i2)
+               && pg_frame[q1][i1] == pg_frame[q2][i2] ==> pg_count(pg_frame[q1][i1], FK_NPROC) >= 2;
+     ensures \forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES
+               ==> pg_count(pg_frame[q][i], FK_NPROC) >= 1;
+  @/
+  void pg_cells_counted(void);
+
+  /@ assigns \nothing;
+     ensures \forall integer q1, j1, q2, j2; 0 <= q1 < FK_NPROC && 0 <= j1 < FK_HEAP_MAX_PAGES
+               && 0 <= q2 < FK_NPROC && 0 <= j2 < FK_HEAP_MAX_PAGES && (q1 != q2 || j1 != j2)
+               && heap_frame[q1][j1] == heap_frame[q2][j2]
+               ==> heap_count(heap_frame[q1][j1], FK_NPROC) >= 2;
+     ensures \forall integer q, j; 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES
+               ==> heap_count(heap_frame[q][j], FK_NPROC) >= 1;
+  @/
+  void heap_cells_counted(void);
+
+  /@ assigns \nothing;
+     ensures \forall integer s1, s2; 0 <= s1 < FK_NOBJ * FK_MMAP_PAGES
+               && 0 <= s2 < FK_NOBJ * FK_MMAP_PAGES && s1 != s2 && obj_frame[s1] == obj_frame[s2]
+               ==> objf_count(obj_frame[s1], FK_NOBJ) >= 2;
+     ensures \forall integer s1; 0 <= s1 < FK_NOBJ * FK_MMAP_PAGES
+               ==> objf_count(obj_frame[s1], FK_NOBJ) >= 1;
+  @/
+  void objf_cells_counted(void);
+
   /@ requires 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES;
      assigns \nothing;
      ensures heap_count(heap_frame[q][j], FK_NPROC) >= 1;

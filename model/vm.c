@@ -489,8 +489,28 @@ static int write_word(int p, uint32_t addr, uint32_t value)
      ensures \forall integer q, a; frames_in_range && 0 <= q < FK_NPROC
                && (in_heap_area(a) || in_window(a)) ==> -1 <= frame_at(q, a) < FK_NFRAME;
      ensures \forall integer a; 0 <= a ==> 0 <= a % FK_PAGE_SIZE / 4 < FK_PAGE_WORDS;
+     ensures \forall integer a; in_heap_area(a) ==> 0 <= heap_page(a) < FK_HEAP_MAX_PAGES;
+     ensures \forall integer a; in_window(a) ==> 0 <= win_page(a) < FK_MMAP_PAGES;
   @/
   static void frame_at_bounds(void) {}
+
+  // Two addresses that reach one frame through different references
+  // count it twice (frame_count counts page-table cells and object slots).
+  /@ requires frames_in_range;
+     assigns \nothing;
+     ensures \forall integer q, a, p, addr; 0 <= q < FK_NPROC && 0 <= p < FK_NPROC
+               && (in_heap_area(a) || in_window(a)) && (in_heap_area(addr) || in_window(addr))
+               && frame_at(q, a) == frame_at(p, addr) && !same_reference(q, a, p, addr)
+               ==> frame_count(frame_at(p, addr)) >= 2;
+  @/
+  static void two_references(void)
+  {
+      pg_cells_counted();
+      heap_cells_counted();
+      objf_cells_counted();
+      page_count_bounds();
+      frame_at_bounds();
+  }
 */
 
 struct fk_result sys_store(int p, uint32_t addr, uint32_t value)
@@ -500,6 +520,10 @@ struct fk_result sys_store(int p, uint32_t addr, uint32_t value)
     if (write_word(p, addr, value))
         return killed(p, 9);
     /*@ ghost frame_at_bounds(); */
+    /*@ ghost two_references(); */
+    /*@ assert exclusive: \forall integer q, a; 0 <= q < FK_NPROC
+          && (in_heap_area(a) || in_window(a)) && frame_at(q, a) == frame_at(p, addr) ==>
+          same_reference(q, a, p, addr); */
     /*@ assert reached_as_before: \forall integer q, a; 0 <= q < FK_NPROC
           && (in_heap_area(a) || in_window(a)) && frame_at(q, a) != frame_at(p, addr) ==>
           frame_at(q, a) == \at(frame_at(q, a), Pre); */
