@@ -70,6 +70,9 @@ void objf_write(int o, int k, int v);
   @/
   void pg_counted(int q, int i);
 
+  // Every page-table cell (and below, heap cell and object slot) is
+  // counted, and two distinct ones on one frame twice (a store's frame
+  // with frame_ref 1 is reached through one reference: model/vm.c).
   /@ assigns \nothing;
      ensures \forall integer q1, i1, q2, i2; 0 <= q1 < FK_NPROC && 0 <= i1 < FK_MMAP_PAGES
                && 0 <= q2 < FK_NPROC && 0 <= i2 < FK_MMAP_PAGES && (q1 != q2 || i1 != i2)
