@@ -313,7 +313,8 @@ void model_reset(void);
               s.op == FK_OP_FORK && \result.kind == FK_R_OK ==>
                 fork_reads_alike(first_free_slot{Pre}(0), p);
     ensures store_isolated: \let p = slot_of_pid{Pre}(s.proc, 0);
-              s.op == FK_OP_STORE && \result.kind == FK_R_OK ==> store_isolated{Pre, Post}(p, (uint32_t)s.arg[0], (uint32_t)s.arg[1]);
+              s.op == FK_OP_STORE && \result.kind == FK_R_OK ==>
+                store_isolated{Pre, Post}(p, (uint32_t)s.arg[0], (uint32_t)s.arg[1]);
     ensures mmap_reads_zero: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_MMAP && \result.kind == FK_R_OK ==>
                 range_reads_zero(p, (uint32_t)s.arg[0], s.arg[1]);

@@ -76,7 +76,8 @@ void objf_write(int o, int k, int v);
   /@ assigns \nothing;
      ensures \forall integer q1, i1, q2, i2; 0 <= q1 < FK_NPROC && 0 <= i1 < FK_MMAP_PAGES
                && 0 <= q2 < FK_NPROC && 0 <= i2 < FK_MMAP_PAGES && (q1 != q2 || i1 != i2)
-               && pg_frame[q1][i1] == pg_frame[q2][i2] ==> pg_count(pg_frame[q1][i1], FK_NPROC) >= 2;
+               && pg_frame[q1][i1] == pg_frame[q2][i2]
+               ==> pg_count(pg_frame[q1][i1], FK_NPROC) >= 2;
      ensures \forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES
                ==> pg_count(pg_frame[q][i], FK_NPROC) >= 1;
   @/
