@@ -110,7 +110,7 @@ static void truncate_node(int node)
 struct fk_result sys_open(int p, int32_t path, int32_t flags)
 {
     int fd = lowest_free_fd(p, -1), f = free_file(-1), node;
-    int mode = flags & FK_O_ACCMODE;
+    int mode = fk_access_mode(flags);
     if (fd < 0)
         return err(FK_EMFILE);
     if (f < 0)

@@ -13,7 +13,7 @@
     predicate opens_dir_badly{L}(integer p, integer path, integer flags) =
       node_is_dir(resolved(p, path, flags & FK_O_CREAT))
       && ((flags & FK_O_CREAT) != 0 || (flags & FK_O_TRUNC) != 0
-          || (flags & FK_O_ACCMODE) != FK_O_RDONLY);
+          || access_mode(flags) != FK_O_RDONLY);
 */
 
 /*@ requires alive(p);
@@ -27,7 +27,7 @@
     requires cwds_in_range;
     requires dirs_exist;
     requires 0 <= path <= FK_PATH_MAX && path_count(path) <= FK_PATH_MAXCOMP;
-    requires 0 <= flags < 32 && 0 <= (flags & FK_O_ACCMODE) <= FK_O_RDWR;
+    requires 0 <= flags < 32 && access_mode(flags) <= FK_O_RDWR;
     assigns fdt[p][0 .. FK_NOFILE-1], file_ref[0 .. FK_NFILE-1],
             file_kind[0 .. FK_NFILE-1], file_mode[0 .. FK_NFILE-1],
             file_append[0 .. FK_NFILE-1], file_node[0 .. FK_NFILE-1],
@@ -77,7 +77,7 @@
       ensures file_ref[fdt[p][\result.val]] == 1;
       ensures file_node[fdt[p][\result.val]] == resolved{Pre}(p, path, flags & FK_O_CREAT);
       ensures node_exists[resolved{Pre}(p, path, flags & FK_O_CREAT)] != 0;
-      ensures file_mode[fdt[p][\result.val]] == (flags & FK_O_ACCMODE);
+      ensures file_mode[fdt[p][\result.val]] == access_mode(flags);
       ensures file_off[fdt[p][\result.val]] == 0;
       ensures (flags & FK_O_TRUNC) != 0
               && !node_is_dir(resolved{Pre}(p, path, flags & FK_O_CREAT)) ==>

@@ -69,22 +69,6 @@ void model_reset(void);
     obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1], \
     obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1]
 
-/*@ // The argument ranges of the program format (fk_step_valid checks
-    // them; the parser and the binary decoder produce nothing else).
-    predicate step_args_ok(struct fk_step s) =
-      0 <= s.op < FK_NOPS
-      && (s.op == FK_OP_WAIT ==> -1 <= s.arg[0] <= FK_MAX_PID)
-      && (s.op == FK_OP_OPEN ==> 0 <= s.arg[0] <= FK_PATH_MAX
-            && path_count(s.arg[0]) <= FK_PATH_MAXCOMP
-            && 0 <= s.arg[1] < 32 && 0 <= (s.arg[1] & FK_O_ACCMODE) <= FK_O_RDWR)
-      && (s.op == FK_OP_CHDIR ==> 0 <= s.arg[0] <= FK_PATH_MAX
-            && path_count(s.arg[0]) <= FK_PATH_MAXCOMP)
-      && (s.op == FK_OP_WRITE ==> 0 <= s.arg[2] <= 255)
-      && (s.op == FK_OP_LSEEK ==> 0 <= s.arg[2] <= 2)
-      && (s.op == FK_OP_MMAP ==> 0 <= s.arg[2] <= FK_PROT_RW
-            && (s.arg[3] == FK_MAP_PRIVATE || s.arg[3] == FK_MAP_SHARED))
-      && (s.op == FK_OP_MPROTECT ==> 0 <= s.arg[2] <= FK_PROT_RW);
-*/
 
 /*@ // Processes c and p map the same pages to the same frames.
     predicate pages_alike{L}(integer c, integer p) =

@@ -53,19 +53,19 @@ static const char *kind_help(int kind)
 
 int32_t fk_path_normalize(uint32_t raw)
 {
-    int count = (raw >> 12) & 7;
-    int32_t p;
+    int32_t count = (int32_t)(raw / 4096 % 8);
     if (count > FK_PATH_MAXCOMP)
         count = FK_PATH_MAXCOMP;
-    p = (int32_t)(raw & ((1u << (3 * count)) - 1));
-    p |= count << 12;
-    if (count == 0 || (raw & 0x8000))
-        p |= 0x8000;
-    return p;
+    int32_t names = (int32_t)(raw % (uint32_t)fk_name_span(count));
+    int32_t absolute = count == 0 || raw / 0x8000 % 2;
+    return names + count * 4096 + absolute * 0x8000;
 }
 
 /* ---- validity ---- */
 
+/*@ assigns \nothing;
+    ensures accepted: \result != 0 ==> arg_ok(kind, v);
+*/
 static int arg_valid(int kind, int32_t v)
 {
     switch (kind) {
@@ -73,7 +73,7 @@ static int arg_valid(int kind, int32_t v)
     case FK_ARG_PROC: return v >= -1 && v <= FK_MAX_PID;
     case FK_ARG_PATH: return v >= 0 && v <= FK_PATH_MAX
                              && fk_path_normalize((uint32_t)v) == v;
-    case FK_ARG_OFLAGS: return v >= 0 && v < 32 && (v & FK_O_ACCMODE) <= FK_O_RDWR;
+    case FK_ARG_OFLAGS: return v >= 0 && v < 32 && fk_access_mode(v) <= FK_O_RDWR;
     case FK_ARG_WHENCE:
     case FK_ARG_PROT: return v >= 0 && v <= 2;
     case FK_ARG_SHARE: return v == 0 || v == 1;
@@ -81,25 +81,44 @@ static int arg_valid(int kind, int32_t v)
     }
 }
 
-int fk_step_valid(const struct fk_step *s)
+/*@ assigns \nothing;
+    ensures accepted: \result != 0 ==> step_args_ok(s);
+*/
+static int step_valid(struct fk_step s)
 {
-    if (s->op >= FK_NOPS || s->proc > FK_MAX_PID)
+    if (s.op >= FK_NOPS || s.proc > FK_MAX_PID)
         return 0;
+    /*@ loop invariant 0 <= i <= FK_MAX_ARGS;
+        loop invariant checked: \forall integer j; 0 <= j < i && j < fk_ops[s.op].nargs ==>
+                                  arg_ok(fk_ops[s.op].kind[j], s.arg[j]);
+        loop assigns i;
+        loop variant FK_MAX_ARGS - i;
+    */
     for (int i = 0; i < FK_MAX_ARGS; i++) {
-        if (i >= fk_ops[s->op].nargs) {
-            if (s->arg[i] != 0)
+        if (i >= fk_ops[s.op].nargs) {
+            if (s.arg[i] != 0)
                 return 0;
-        } else if (!arg_valid(fk_ops[s->op].kind[i], s->arg[i])) {
+        } else if (!arg_valid(fk_ops[s.op].kind[i], s.arg[i])) {
             return 0;
         }
     }
     return 1;
 }
 
+int fk_step_valid(const struct fk_step *s)
+{
+    return step_valid(*s);
+}
+
 int fk_prog_valid(const struct fk_prog *p)
 {
     if (p->nsteps > FK_MAX_STEPS)
         return 0;
+    /*@ loop invariant 0 <= i <= p->nsteps;
+        loop invariant \forall integer j; 0 <= j < i ==> step_args_ok(p->step[j]);
+        loop assigns i;
+        loop variant p->nsteps - i;
+    */
     for (uint32_t i = 0; i < p->nsteps; i++)
         if (!fk_step_valid(&p->step[i]))
             return 0;

@@ -49,6 +49,15 @@ extern const struct fk_op_info fk_ops[FK_NOPS];
 #define FK_O_TRUNC    8
 #define FK_O_APPEND   16
 
+/*@ logic integer access_mode(integer flags) = flags % (FK_O_ACCMODE + 1); */
+
+/* flags & FK_O_ACCMODE, as arithmetic the provers reason about. */
+/*@ requires 0 <= flags;
+    assigns \nothing;
+    ensures \result == access_mode(flags);
+*/
+static inline int fk_access_mode(int32_t flags) { return flags % (FK_O_ACCMODE + 1); }
+
 enum { FK_SEEK_SET, FK_SEEK_CUR, FK_SEEK_END };
 enum { FK_PROT_NONE, FK_PROT_R, FK_PROT_RW };
 enum { FK_MAP_PRIVATE, FK_MAP_SHARED };
@@ -64,9 +73,13 @@ enum { FK_NAME_DOT, FK_NAME_DOTDOT, FK_NAME_D, FK_NAME_F0, FK_NAME_F1,
 extern const char *const fk_names[FK_NNAMES];
 #define FK_PATH_MAX      0xffff   /* the largest path value: 16 bits */
 
-/*@ logic integer path_absolute(integer p) = (p >> 15) & 1;
-    logic integer path_count(integer p) = (p >> 12) & 7;
-    logic integer path_name(integer p, integer i) = (p >> (3 * i)) & 7;
+/*@ // The fields as arithmetic (for 0 <= p the same as the shifts and
+    // masks; the provers reason about / and %, not about land).
+    logic integer name_span(integer i) =
+      i <= 0 ? 1 : i == 1 ? 8 : i == 2 ? 64 : i == 3 ? 512 : 4096;
+    logic integer path_absolute(integer p) = (p >> 15) & 1;
+    logic integer path_count(integer p) = p / 4096 % 8;
+    logic integer path_name(integer p, integer i) = p / name_span(i) % 8;
 */
 
 /*@ assigns \nothing;
@@ -80,15 +93,30 @@ static inline int fk_path_absolute(int32_t p) { return (p >> 15) & 1; }
     ensures \result == path_count(p);
     ensures 0 <= \result <= 7;
 */
-static inline int fk_path_count(int32_t p) { return (p >> 12) & 7; }
+static inline int fk_path_count(int32_t p) { return p / 4096 % 8; }
 
-/*@ requires 0 <= p <= FK_PATH_MAX && 0 <= i <= 4;
+/* 8 to the power i: name i starts at that place value. */
+/*@ requires 0 <= i <= FK_PATH_MAXCOMP;
+    assigns \nothing;
+    ensures \result == name_span(i);
+*/
+static inline int32_t fk_name_span(int i)
+{
+    const int32_t span[FK_PATH_MAXCOMP + 1] = { 1, 8, 64, 512, 4096 };
+    return span[i];
+}
+
+/*@ requires 0 <= p <= FK_PATH_MAX && 0 <= i <= FK_PATH_MAXCOMP;
     assigns \nothing;
     ensures \result == path_name(p, i);
     ensures 0 <= \result <= 7;
 */
-static inline int fk_path_name(int32_t p, int i) { return (p >> (3 * i)) & 7; }
+static inline int fk_path_name(int32_t p, int i) { return p / fk_name_span(i) % 8; }
 /* The canonical form of any 16-bit value (what the binary decoder yields). */
+/*@ assigns \nothing;
+    ensures 0 <= \result <= FK_PATH_MAX;
+    ensures path_count(\result) <= FK_PATH_MAXCOMP;
+*/
 int32_t fk_path_normalize(uint32_t raw);
 
 struct fk_step {
@@ -113,12 +141,45 @@ struct fk_parse_error {
 int fk_prog_parse(const char *text, size_t len, struct fk_prog *prog,
                   struct fk_parse_error *err);
 
+/*@ // The argument ranges of the program format: what fk_step_valid
+    // accepts (proved) and the model's step relies on.
+    predicate arg_ok(integer kind, integer v) =
+      (kind == FK_ARG_BYTE ==> 0 <= v <= 255)
+      && (kind == FK_ARG_PROC ==> -1 <= v <= FK_MAX_PID)
+      && (kind == FK_ARG_PATH ==> 0 <= v <= FK_PATH_MAX && path_count(v) <= FK_PATH_MAXCOMP)
+      && (kind == FK_ARG_OFLAGS ==> 0 <= v < 32 && access_mode(v) <= FK_O_RDWR)
+      && (kind == FK_ARG_WHENCE ==> 0 <= v <= FK_SEEK_END)
+      && (kind == FK_ARG_PROT ==> 0 <= v <= FK_PROT_RW)
+      && (kind == FK_ARG_SHARE ==> v == FK_MAP_PRIVATE || v == FK_MAP_SHARED);
+    // the arguments the model's operations need in range
+    predicate step_args_ok(struct fk_step s) =
+      0 <= s.op < FK_NOPS
+      && (s.op == FK_OP_WAIT ==> arg_ok(FK_ARG_PROC, s.arg[0]))
+      && (s.op == FK_OP_OPEN ==> arg_ok(FK_ARG_PATH, s.arg[0]) && arg_ok(FK_ARG_OFLAGS, s.arg[1]))
+      && (s.op == FK_OP_CHDIR ==> arg_ok(FK_ARG_PATH, s.arg[0]))
+      && (s.op == FK_OP_WRITE ==> arg_ok(FK_ARG_BYTE, s.arg[2]))
+      && (s.op == FK_OP_LSEEK ==> arg_ok(FK_ARG_WHENCE, s.arg[2]))
+      && (s.op == FK_OP_MMAP ==> arg_ok(FK_ARG_PROT, s.arg[2]) && arg_ok(FK_ARG_SHARE, s.arg[3]))
+      && (s.op == FK_OP_MPROTECT ==> arg_ok(FK_ARG_PROT, s.arg[2]));
+    predicate prog_args_ok(struct fk_prog p) =
+      p.nsteps <= FK_MAX_STEPS
+      && \forall integer i; 0 <= i < p.nsteps ==> step_args_ok(p.step[i]);
+*/
+
 /* Print one step or a whole program in the canonical text form. */
 void fk_step_print(const struct fk_step *s, struct fk_out *o);
 void fk_prog_print(const struct fk_prog *p, struct fk_out *o);
 
 /* 1 when every field is in range and in canonical form. */
+/*@ requires \valid_read(s);
+    assigns \nothing;
+    ensures \result != 0 ==> step_args_ok(*s);
+*/
 int fk_step_valid(const struct fk_step *s);
+/*@ requires \valid_read(p);
+    assigns \nothing;
+    ensures \result != 0 ==> prog_args_ok(*p);
+*/
 int fk_prog_valid(const struct fk_prog *p);
 
 #define FK_PROG_VERSION 1
