@@ -122,7 +122,7 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags)
         && ((flags & FK_O_CREAT) || (flags & FK_O_TRUNC) || mode != FK_O_RDONLY))
         return err(FK_EISDIR);
     /*@ assert 0 <= mode <= FK_O_RDWR; */
-    /*@ assert node_is_dir(node) ==> mode == FK_O_RDONLY; */
+    /*@ assert dir_read_only: node_is_dir(node) ==> mode == FK_O_RDONLY; */
     if (!node_exists[node]) {       /* creat of an absent name */
         node_exists[node] = 1;
         truncate_node(node);

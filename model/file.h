@@ -254,7 +254,7 @@ struct fk_result sys_dup2(int p, int32_t oldfd, int32_t newfd);
       ensures \old(fdt[p][\result.val]) == -1 && \old(fdt[p][\result.aux]) == -1;
       ensures \forall integer i; 0 <= i < \result.aux && i != \result.val ==>
                 \old(fdt[p][i]) != -1;
-      ensures file_kind[fdt[p][\result.val]] == FK_F_PIPE_R;
+      ensures read_end_first: file_kind[fdt[p][\result.val]] == FK_F_PIPE_R;
       ensures file_kind[fdt[p][\result.aux]] == FK_F_PIPE_W;
       ensures file_pipe[fdt[p][\result.val]] == file_pipe[fdt[p][\result.aux]];
       ensures pipe_fill[file_pipe[fdt[p][\result.val]]] == 0;

@@ -30,7 +30,7 @@
     ensures states_ok;
     ensures parents_ok;
     ensures pids_ok;
-    ensures pids_unique;
+    ensures unique_pids: pids_unique;
     ensures next_pid_ok;
     ensures p0_ok;
     ensures idle_slots_empty;
