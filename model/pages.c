@@ -122,19 +122,7 @@ void region_write(int q, int i, uint8_t start, int8_t obj)
 
   void pg_counted(int q, int i)
   {
-      /@ loop invariant 0 <= r <= FK_NPROC;
-         loop invariant 0 <= pg_count(pg_frame[q][i], r);
-         loop invariant r > q ==> pg_count(pg_frame[q][i], r) >= 1;
-         loop assigns r;
-         loop variant FK_NPROC - r; @/
-      for (int r = 0; r < FK_NPROC; r++) {
-          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
-             loop invariant 0 <= pg_row_count(r, pg_frame[q][i], n);
-             loop invariant r == q && n > i ==> pg_row_count(r, pg_frame[q][i], n) >= 1;
-             loop assigns n;
-             loop variant FK_MMAP_PAGES - n; @/
-          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
-      }
+      pg_cells_counted();
   }
 
   void pg_cells_counted(void)
@@ -218,36 +206,12 @@ void region_write(int q, int i, uint8_t start, int8_t obj)
 
   void heap_counted(int q, int j)
   {
-      /@ loop invariant 0 <= r <= FK_NPROC;
-         loop invariant 0 <= heap_count(heap_frame[q][j], r);
-         loop invariant r > q ==> heap_count(heap_frame[q][j], r) >= 1;
-         loop assigns r;
-         loop variant FK_NPROC - r; @/
-      for (int r = 0; r < FK_NPROC; r++) {
-          /@ loop invariant 0 <= n <= FK_HEAP_MAX_PAGES;
-             loop invariant 0 <= heap_row_count(r, heap_frame[q][j], n);
-             loop invariant r == q && n > j ==> heap_row_count(r, heap_frame[q][j], n) >= 1;
-             loop assigns n;
-             loop variant FK_HEAP_MAX_PAGES - n; @/
-          for (int n = 0; n < FK_HEAP_MAX_PAGES; n++) {}
-      }
+      heap_cells_counted();
   }
 
   void objf_counted(int o, int k)
   {
-      /@ loop invariant 0 <= r <= FK_NOBJ;
-         loop invariant 0 <= objf_count(obj_frame[OBJ_SLOT(o, k)], r);
-         loop invariant r > o ==> objf_count(obj_frame[OBJ_SLOT(o, k)], r) >= 1;
-         loop assigns r;
-         loop variant FK_NOBJ - r; @/
-      for (int r = 0; r < FK_NOBJ; r++) {
-          /@ loop invariant 0 <= n <= FK_MMAP_PAGES;
-             loop invariant 0 <= objf_row_count(r, obj_frame[OBJ_SLOT(o, k)], n);
-             loop invariant r == o && n > k ==> objf_row_count(r, obj_frame[OBJ_SLOT(o, k)], n) >= 1;
-             loop assigns n;
-             loop variant FK_MMAP_PAGES - n; @/
-          for (int n = 0; n < FK_MMAP_PAGES; n++) {}
-      }
+      objf_cells_counted();
   }
 
   void start_counted(int q, int i)
