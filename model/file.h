@@ -37,7 +37,7 @@
     ensures fds_in_range;
     ensures file_refs_counted;
     ensures files_well_formed;
-    ensures files_on_nodes && dirs_empty && free_pipes_empty;
+    ensures on_nodes: files_on_nodes && dirs_empty && free_pipes_empty;
     ensures node_sizes_ok;
     ensures node_refs_counted;
     ensures pipes_counted;

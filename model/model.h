@@ -69,7 +69,6 @@ void model_reset(void);
     obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1], \
     obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1]
 
-
 /*@ // Processes c and p map the same pages to the same frames.
     predicate pages_alike{L}(integer c, integer p) =
       (\forall integer i; 0 <= i < FK_MMAP_PAGES ==>
