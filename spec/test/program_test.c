@@ -215,9 +215,34 @@ static void test_node_ids(void)
     CHECK(fk_node_parent(FK_NODE_ROOT) == FK_NODE_ROOT);
 }
 
+/* The path helpers compute with / and % (so the proofs can use them):
+ * for every 16-bit value they must read the bit layout program.h gives,
+ * and normalizing any 32-bit value must give a canonical path. */
+static void test_path_fields(void)
+{
+    for (int32_t p = 0; p <= FK_PATH_MAX; p++) {
+        CHECK(fk_path_absolute(p) == ((p >> 15) & 1));
+        CHECK(fk_path_count(p) == ((p >> 12) & 7));
+        for (int i = 0; i <= FK_PATH_MAXCOMP; i++)
+            CHECK(fk_path_name(p, i) == ((p >> (3 * i)) & 7));
+        int n = (p >> 12) & 7, names_only = (p & 0x0fff) >> (3 * (n < 4 ? n : 4)) == 0;
+        int canonical = n <= FK_PATH_MAXCOMP && names_only && (n > 0 || (p & 0x8000));
+        CHECK((fk_path_normalize((uint32_t)p) == p) == canonical);
+    }
+    for (int k = 0; k < 100000; k++) {
+        uint32_t raw = k < 4 ? (uint32_t)-k : (uint32_t)rnd64();
+        int32_t q = fk_path_normalize(raw);
+        CHECK(q >= 0 && q <= FK_PATH_MAX && fk_path_count(q) <= FK_PATH_MAXCOMP);
+        CHECK(fk_path_normalize((uint32_t)q) == q);
+    }
+    for (int32_t f = 0; f < 32; f++)
+        CHECK(fk_access_mode(f) == (f & FK_O_ACCMODE));
+}
+
 int main(void)
 {
     test_node_ids();
+    test_path_fields();
     test_round_trips();
     test_decoder_total();
     test_decoder_edges();
