@@ -73,8 +73,9 @@ enum { FK_NAME_DOT, FK_NAME_DOTDOT, FK_NAME_D, FK_NAME_F0, FK_NAME_F1,
 extern const char *const fk_names[FK_NNAMES];
 #define FK_PATH_MAX      0xffff   /* the largest path value: 16 bits */
 
-/*@ // The fields as arithmetic (for 0 <= p the same as the shifts and
-    // masks; the provers reason about / and %, not about land).
+/*@ // The count and the names as arithmetic (for 0 <= p the same as the
+    // shifts and masks; the provers reason about / and %, not about land;
+    // the absolute bit's range they do prove).
     logic integer name_span(integer i) =
       i <= 0 ? 1 : i == 1 ? 8 : i == 2 ? 64 : i == 3 ? 512 : 4096;
     logic integer path_absolute(integer p) = (p >> 15) & 1;
