@@ -128,7 +128,7 @@ static int free_obj(void)
     requires clear_range: \forall integer k; a <= k < a + n ==> page_clear(p, k);
     assigns pg_attr[p][a .. a + n - 1], pg_start[p][a .. a + n - 1],
             pg_obj[p][a .. a + n - 1], pg_objpage[p][a .. a + n - 1];
-    ensures \forall integer k; a <= k < a + n ==> pg_attr[p][k] == attr
+    ensures one_region: \forall integer k; a <= k < a + n ==> pg_attr[p][k] == attr
               && pg_start[p][k] == (k == a ? 1 : 0) && pg_obj[p][k] == o
               && pg_objpage[p][k] == (o >= 0 ? k - a : -1);
     ensures \forall integer x; 0 <= x < FK_NOBJ ==> start_count(x, FK_NPROC)
@@ -137,7 +137,7 @@ static int free_obj(void)
 static void map_fresh(int p, int a, int n, uint8_t attr, int o)
 {
     /*@ loop invariant 0 <= i <= n;
-        loop invariant \forall integer k; a <= k < a + i ==> pg_attr[p][k] == attr
+        loop invariant one_region: \forall integer k; a <= k < a + i ==> pg_attr[p][k] == attr
               && pg_start[p][k] == (k == a ? 1 : 0) && pg_obj[p][k] == o
               && pg_objpage[p][k] == (o >= 0 ? k - a : -1);
         loop invariant \forall integer k; a + i <= k < a + n ==> page_clear(p, k);
