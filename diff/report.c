@@ -146,7 +146,7 @@ void fk_report_signature(const struct fk_prog *p, const struct fk_divergence *d,
     fk_out_str(&o, short_names[d->verdict]);
     if (d->step < p->nsteps) {
         fk_out_char(&o, ' ');
-        fk_out_str(&o, fk_ops[p->step[d->step].op].name);
+        fk_out_str(&o, fk_op_names[p->step[d->step].op].name);
     }
     if (d->verdict == FK_DIVERGE || d->verdict == FK_NOT_COMPARABLE)
         fk_out_str(&o, same_result(&d->model, &d->other) ? " result-same" : " result-differs");

@@ -3,33 +3,51 @@
 
 #define A(k) FK_ARG_##k
 const struct fk_op_info fk_ops[FK_NOPS] = {
-    [FK_OP_FORK]     = { "fork", 0, {0}, {0} },
-    [FK_OP_EXIT]     = { "exit", 1, {A(INT)}, {"STATUS"} },
-    [FK_OP_WAIT]     = { "wait", 1, {A(PROC)}, {"PID"} },
-    [FK_OP_GETPID]   = { "getpid", 0, {0}, {0} },
-    [FK_OP_GETPPID]  = { "getppid", 0, {0}, {0} },
-    [FK_OP_OPEN]     = { "open", 2, {A(PATH), A(OFLAGS)}, {"PATH", "FLAGS"} },
-    [FK_OP_CLOSE]    = { "close", 1, {A(INT)}, {"FD"} },
-    [FK_OP_DUP]      = { "dup", 1, {A(INT)}, {"FD"} },
-    [FK_OP_DUP2]     = { "dup2", 2, {A(INT), A(INT)}, {"OLDFD", "NEWFD"} },
-    [FK_OP_PIPE]     = { "pipe", 0, {0}, {0} },
-    [FK_OP_READ]     = { "read", 2, {A(INT), A(INT)}, {"FD", "COUNT"} },
-    [FK_OP_WRITE]    = { "write", 3, {A(INT), A(INT), A(BYTE)},
-                         {"FD", "COUNT", "BYTE"} },
-    [FK_OP_LSEEK]    = { "lseek", 3, {A(INT), A(INT), A(WHENCE)},
-                         {"FD", "OFFSET", "WHENCE"} },
-    [FK_OP_CHDIR]    = { "chdir", 1, {A(PATH)}, {"PATH"} },
-    [FK_OP_MMAP]     = { "mmap", 4, {A(ADDR), A(INT), A(PROT), A(SHARE)},
-                         {"ADDR", "NPAGES", "PROT", "SHARING"} },
-    [FK_OP_MUNMAP]   = { "munmap", 2, {A(ADDR), A(INT)}, {"ADDR", "NPAGES"} },
-    [FK_OP_MPROTECT] = { "mprotect", 3, {A(ADDR), A(INT), A(PROT)},
-                         {"ADDR", "NPAGES", "PROT"} },
-    [FK_OP_SBRK]     = { "sbrk", 1, {A(INT)}, {"DELTA_PAGES"} },
-    [FK_OP_STORE]    = { "store", 2, {A(ADDR), A(ADDR)}, {"ADDR", "VALUE"} },
-    [FK_OP_LOAD]     = { "load", 1, {A(ADDR)}, {"ADDR"} },
+    [FK_OP_FORK]     = { 0, {0} },
+    [FK_OP_EXIT]     = { 1, {A(INT)} },
+    [FK_OP_WAIT]     = { 1, {A(PROC)} },
+    [FK_OP_GETPID]   = { 0, {0} },
+    [FK_OP_GETPPID]  = { 0, {0} },
+    [FK_OP_OPEN]     = { 2, {A(PATH), A(OFLAGS)} },
+    [FK_OP_CLOSE]    = { 1, {A(INT)} },
+    [FK_OP_DUP]      = { 1, {A(INT)} },
+    [FK_OP_DUP2]     = { 2, {A(INT), A(INT)} },
+    [FK_OP_PIPE]     = { 0, {0} },
+    [FK_OP_READ]     = { 2, {A(INT), A(INT)} },
+    [FK_OP_WRITE]    = { 3, {A(INT), A(INT), A(BYTE)} },
+    [FK_OP_LSEEK]    = { 3, {A(INT), A(INT), A(WHENCE)} },
+    [FK_OP_CHDIR]    = { 1, {A(PATH)} },
+    [FK_OP_MMAP]     = { 4, {A(ADDR), A(INT), A(PROT), A(SHARE)} },
+    [FK_OP_MUNMAP]   = { 2, {A(ADDR), A(INT)} },
+    [FK_OP_MPROTECT] = { 3, {A(ADDR), A(INT), A(PROT)} },
+    [FK_OP_SBRK]     = { 1, {A(INT)} },
+    [FK_OP_STORE]    = { 2, {A(ADDR), A(ADDR)} },
+    [FK_OP_LOAD]     = { 1, {A(ADDR)} },
 };
 #undef A
 
+const struct fk_op_names fk_op_names[FK_NOPS] = {
+    [FK_OP_FORK]     = { "fork", {0} },
+    [FK_OP_EXIT]     = { "exit", {"STATUS"} },
+    [FK_OP_WAIT]     = { "wait", {"PID"} },
+    [FK_OP_GETPID]   = { "getpid", {0} },
+    [FK_OP_GETPPID]  = { "getppid", {0} },
+    [FK_OP_OPEN]     = { "open", {"PATH", "FLAGS"} },
+    [FK_OP_CLOSE]    = { "close", {"FD"} },
+    [FK_OP_DUP]      = { "dup", {"FD"} },
+    [FK_OP_DUP2]     = { "dup2", {"OLDFD", "NEWFD"} },
+    [FK_OP_PIPE]     = { "pipe", {0} },
+    [FK_OP_READ]     = { "read", {"FD", "COUNT"} },
+    [FK_OP_WRITE]    = { "write", {"FD", "COUNT", "BYTE"} },
+    [FK_OP_LSEEK]    = { "lseek", {"FD", "OFFSET", "WHENCE"} },
+    [FK_OP_CHDIR]    = { "chdir", {"PATH"} },
+    [FK_OP_MMAP]     = { "mmap", {"ADDR", "NPAGES", "PROT", "SHARING"} },
+    [FK_OP_MUNMAP]   = { "munmap", {"ADDR", "NPAGES"} },
+    [FK_OP_MPROTECT] = { "mprotect", {"ADDR", "NPAGES", "PROT"} },
+    [FK_OP_SBRK]     = { "sbrk", {"DELTA_PAGES"} },
+    [FK_OP_STORE]    = { "store", {"ADDR", "VALUE"} },
+    [FK_OP_LOAD]     = { "load", {"ADDR"} },
+};
 
 static const char *const whence_names[] = { "set", "cur", "end" };
 static const char *const prot_names[] = { "none", "r", "rw" };
@@ -176,7 +194,7 @@ void fk_step_print(const struct fk_step *s, struct fk_out *o)
     fk_out_char(o, 'p');
     fk_out_dec(o, s->proc);
     fk_out_char(o, ' ');
-    fk_out_str(o, info->name);
+    fk_out_str(o, fk_op_names[s->op < FK_NOPS ? s->op : 0].name);
     for (int i = 0; i < info->nargs; i++) {
         fk_out_char(o, ' ');
         print_arg(info->kind[i], s->arg[i], o);
@@ -496,7 +514,7 @@ static int parse_line(struct parser *ps, const char *line, size_t n,
     if (count < 2)
         return fail(ps, end_col(&tok[0]), "missing operation after", &tok[0],
                     0);
-    for (op = 0; op < FK_NOPS && !tok_is(&tok[1], fk_ops[op].name); op++)
+    for (op = 0; op < FK_NOPS && !tok_is(&tok[1], fk_op_names[op].name); op++)
         ;
     if (op == FK_NOPS)
         return fail(ps, tok[1].col, "unknown operation", &tok[1], 0);
@@ -507,9 +525,9 @@ static int parse_line(struct parser *ps, const char *line, size_t n,
                     0);
     if (count < 2 + info->nargs) {
         struct fk_out o = begin_error(ps, end_col(&tok[count - 1]));
-        fk_out_str(&o, info->name);
+        fk_out_str(&o, fk_op_names[op].name);
         fk_out_str(&o, ": missing ");
-        fk_out_str(&o, info->argname[count - 2]);
+        fk_out_str(&o, fk_op_names[op].argname[count - 2]);
         fk_out_str(&o, " (");
         fk_out_str(&o, kind_help(info->kind[count - 2]));
         fk_out_char(&o, ')');
