@@ -31,10 +31,11 @@ enum fk_arg_kind {
 
 #define FK_MAX_ARGS 4
 
-/* An operation's shape, which the program check reads; its names, which
- * only the text format does, are apart: the proofs read fk_ops, and WP
- * makes every string literal of a table it reads a memory base of its own,
- * whose axioms made Z3 run step_valid's smoke tests to the time backstop. */
+/* An operation's shape (fk_ops), which the program check reads, and its
+ * names (fk_op_names), which the text format and reports print. Apart
+ * because the proofs read fk_ops: WP makes each string literal of a table
+ * it reads a memory base of its own, and their axioms ran Z3 past its time
+ * backstop (proofs/README.md). */
 struct fk_op_info {
     uint8_t nargs;
     uint8_t kind[FK_MAX_ARGS];
