@@ -190,11 +190,12 @@ static void print_arg(int kind, int32_t v, struct fk_out *o)
 
 void fk_step_print(const struct fk_step *s, struct fk_out *o)
 {
-    const struct fk_op_info *info = &fk_ops[s->op < FK_NOPS ? s->op : 0];
+    int op = s->op < FK_NOPS ? s->op : 0;
+    const struct fk_op_info *info = &fk_ops[op];
     fk_out_char(o, 'p');
     fk_out_dec(o, s->proc);
     fk_out_char(o, ' ');
-    fk_out_str(o, fk_op_names[s->op < FK_NOPS ? s->op : 0].name);
+    fk_out_str(o, fk_op_names[op].name);
     for (int i = 0; i < info->nargs; i++) {
         fk_out_char(o, ' ');
         print_arg(info->kind[i], s->arg[i], o);
