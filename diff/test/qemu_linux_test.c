@@ -59,7 +59,10 @@ int main(int argc, char **argv)
     struct fk_images img = { 0, argv[1], argv[2] };
     fk_target_init(&guest, FK_QEMU_LINUX, &img);
     fk_target_init(&host, FK_LINUX, &img);
-    CHECK(fk_target_ready(&guest) == 0);
+    if (fk_target_ready(&guest)) {
+        fprintf(stderr, "qemu_linux_test: %s\n", guest.why);
+        return 1;
+    }
     printf("boot: HELLO after %.1f s: %.*s\n", guest.q.hello_seconds,
            (int)guest.q.hello.build_len, (const char *)guest.q.hello.build);
     CHECK(guest.q.hello.build_len > 20
