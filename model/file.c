@@ -298,6 +298,7 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count)
         n = count;
     if (n > 0)
         sum = fk_sum_bytes(node_data + NODE_BYTE(node, file_off[f]), (size_t)n);
+    //@ assert read_sum: sum == bytes_sum(&node_data[NODE_BYTE(node, file_off[f])], n);
     file_off[f] += n;
     return ok(n, (int32_t)sum);
 }

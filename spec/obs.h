@@ -174,8 +174,15 @@ uint32_t fk_sum_term(uint32_t index, uint32_t value);
 */
 uint32_t fk_sum_words(const uint32_t *w, size_t nwords);
 
+/*@ // The checksum of the n bytes from b, as fk_sum_bytes computes it.
+    logic integer bytes_sum{L}(uint8_t *b, integer n) =
+      n <= 0 ? 0 : (uint32_t)(bytes_sum{L}(b, n - 1) + sum_term(n - 1, b[n - 1]));
+*/
+
 /*@ requires \valid_read(b + (0 .. n - 1));
+    requires n <= 0xffffffff;   // each byte's index is its uint32_t position
     assigns \nothing;
+    ensures \result == bytes_sum(b, n);
 */
 uint32_t fk_sum_bytes(const uint8_t *b, size_t n);
 

@@ -39,6 +39,7 @@ uint32_t fk_sum_bytes(const uint8_t *b, size_t n)
 {
     uint32_t s = 0;
     /*@ loop invariant 0 <= i <= n;
+        loop invariant s == bytes_sum(b, i);
         loop assigns i, s;
         loop variant n - i;
     */
