@@ -591,6 +591,7 @@ static uint32_t zigzag(int32_t v)
     return ((uint32_t)v << 1) ^ (uint32_t)(v >> 31);
 }
 
+/*@ assigns \nothing; */
 static int32_t unzigzag(uint32_t u)
 {
     return (int32_t)((u >> 1) ^ (0u - (u & 1)));
@@ -627,65 +628,138 @@ struct reader {
     size_t len, pos;
 };
 
+/*@ predicate reading(struct reader r) =
+      r.pos <= r.len && \valid_read(r.buf + (0 .. r.len - 1));
+    predicate reader_ok(struct reader *r) = \valid(r) && reading(*r);
+*/
+
 /* Past the end every byte reads as 0, which is what makes decoding total. */
+/*@ requires reader_ok(r);
+    assigns r->pos;
+    ensures reader_ok(r);
+    ensures past_end: \old(r->pos) >= r->len ==> \result == 0 && r->pos == \old(r->pos);
+    ensures \old(r->pos) < r->len ==> r->pos == \old(r->pos) + 1;
+*/
 static uint8_t get(struct reader *r)
 {
     return r->pos < r->len ? r->buf[r->pos++] : 0;
 }
 
 /* Bytes beyond the fifth of a varint are consumed and ignored. */
+/*@ requires reader_ok(r);
+    assigns r->pos;
+    ensures reader_ok(r) && \old(r->pos) <= r->pos;
+*/
 static uint32_t get_varint(struct reader *r)
 {
     uint32_t v = 0;
-    for (int shift = 0;; shift += 7) {
+    int shift = 0;
+    /*@ loop invariant reader_ok(r) && \at(r->pos, Pre) <= r->pos;
+        loop invariant 0 <= shift < 39;
+        loop assigns r->pos, v, shift;
+        loop variant r->len - r->pos;   // a byte that continues was read from the input
+    */
+    for (;;) {
         uint8_t b = get(r);
-        if (shift < 32)
-            v |= (uint32_t)(b & 0x7f) << shift;
-        if (!(b & 0x80))
+        if (shift < 32) {
+            v |= (uint32_t)(b % 0x80) << shift;
+            shift += 7;
+        }
+        if (b < 0x80)
             return v;
     }
 }
 
+/* Any bytes decode to an argument in kind's range (spec/program.h). */
+/*@ requires reader_ok(r);
+    assigns r->pos;
+    ensures reader_ok(r) && \old(r->pos) <= r->pos;
+    ensures in_range: arg_ok(kind, \result);
+*/
 static int32_t decode_arg(struct reader *r, int kind)
 {
-    uint32_t u;
-    int32_t v;
-    switch (kind) {
-    case FK_ARG_INT:
-    case FK_ARG_ADDR: return unzigzag(get_varint(r));
-    case FK_ARG_PROC:
-        v = unzigzag(get_varint(r));
+    if (kind == FK_ARG_INT || kind == FK_ARG_ADDR)
+        return unzigzag(get_varint(r));
+    if (kind == FK_ARG_PROC) {
+        int32_t v = unzigzag(get_varint(r));
         return v < 0 ? -1 : v % (FK_MAX_PID + 1);
-    case FK_ARG_PATH:
-        u = get(r);
-        u |= (uint32_t)get(r) << 8;
-        return fk_path_normalize(u);
-    case FK_ARG_OFLAGS:
-        u = get(r);
-        return (int32_t)((u & 0x1c) | ((u & 3) % 3));
-    case FK_ARG_WHENCE:
-    case FK_ARG_PROT: return get(r) % 3;
-    case FK_ARG_SHARE: return get(r) & 1;
-    default: return get(r);
     }
+    if (kind == FK_ARG_PATH) {
+        uint32_t low = get(r);
+        return fk_path_normalize(low + (uint32_t)get(r) * 256);
+    }
+    uint32_t u = get(r);       /* the other kinds are one byte */
+    switch (kind) {
+    case FK_ARG_OFLAGS: return (int32_t)(u / 4 % 8 * 4 + u % 4 % 3);   /* flags, mode 0-2 */
+    case FK_ARG_WHENCE:
+    case FK_ARG_PROT: return (int32_t)(u % 3);
+    case FK_ARG_SHARE: return (int32_t)(u % 2);
+    default: return (int32_t)u;
+    }
+}
+
+/* An operation's shape, by value: a function that reads fk_ops through
+ * no pointer needs no assumption that a pointer misses it. */
+/*@ requires 0 <= op < FK_NOPS;
+    assigns \nothing;
+    ensures \result == fk_ops[op];
+*/
+static struct fk_op_info op_shape(int op)
+{
+    return fk_ops[op];
+}
+
+/* A step and where its encoding ends. */
+struct decoded {
+    struct fk_step step;
+    size_t pos;
+};
+
+/* The reader comes by value: a function that writes through a pointer and
+ * reads fk_ops would rest on WP's assumption that the two do not meet. */
+/*@ requires reading(r);
+    assigns \nothing;
+    ensures r.pos <= \result.pos <= r.len;
+    ensures decoded: step_args_ok(\result.step);
+*/
+static struct decoded decode_step(struct reader r)
+{
+    struct decoded d = { 0 };   /* padding too: decoded programs compare bytewise */
+    struct fk_op_info shape;
+    d.step.op = (uint8_t)(get(&r) % FK_NOPS);
+    d.step.proc = (uint16_t)(get_varint(&r) % (FK_MAX_PID + 1));
+    shape = op_shape(d.step.op);
+    /*@ loop invariant 0 <= a <= FK_MAX_ARGS;
+        loop invariant reading(r) && \at(r.pos, Pre) <= r.pos;
+        loop invariant args: \forall integer j; 0 <= j < a ==>
+                         (j < shape.nargs ? arg_ok(shape.kind[j], d.step.arg[j])
+                                          : d.step.arg[j] == 0);
+        loop assigns a, r.pos, d.step.arg[0 .. FK_MAX_ARGS - 1];
+        loop variant FK_MAX_ARGS - a;
+    */
+    for (int a = 0; a < FK_MAX_ARGS; a++)
+        d.step.arg[a] = a < shape.nargs ? decode_arg(&r, shape.kind[a]) : 0;
+    d.pos = r.pos;
+    return d;
 }
 
 int fk_prog_decode(const uint8_t *buf, size_t len, struct fk_prog *p)
 {
-    struct reader r = { buf, len, 0 };
-    int version;
+    struct reader r = { buf, len, 1 };
     p->nsteps = 0;
     if (len == 0)
         return -1;
-    version = get(&r);
+    /*@ loop invariant reading(r);
+        loop invariant r.buf == buf && r.len == len;
+        loop invariant p->nsteps <= FK_MAX_STEPS;
+        loop invariant decoded: \forall integer j; 0 <= j < p->nsteps ==> step_args_ok(p->step[j]);
+        loop assigns r.pos, p->nsteps, p->step[0 .. FK_MAX_STEPS - 1];
+        loop variant FK_MAX_STEPS - p->nsteps;
+    */
     while (r.pos < r.len && p->nsteps < FK_MAX_STEPS) {
-        struct fk_step *s = &p->step[p->nsteps++];
-        const struct fk_op_info *info;
-        s->op = (uint8_t)(get(&r) % FK_NOPS);
-        s->proc = (uint16_t)(get_varint(&r) % (FK_MAX_PID + 1));
-        info = &fk_ops[s->op];
-        for (int a = 0; a < FK_MAX_ARGS; a++)
-            s->arg[a] = a < info->nargs ? decode_arg(&r, info->kind[a]) : 0;
+        struct decoded d = decode_step(r);
+        p->step[p->nsteps++] = d.step;
+        r.pos = d.pos;
     }
-    return version;
+    return buf[0];     /* the version byte */
 }

@@ -201,6 +201,12 @@ size_t fk_prog_encode(const struct fk_prog *p, uint8_t *buf, size_t cap);
 /* Total decoder: every byte string yields a valid program. Returns the
  * version byte found (FK_PROG_VERSION for canonical input; other values are
  * decoded as version 1), or -1 for the empty string (the empty program). */
+/*@ requires \valid(p) && \valid_read(buf + (0 .. len - 1));
+    requires \separated(p, buf + (0 .. len - 1));
+    assigns *p;
+    ensures decoded: prog_args_ok(*p);
+    ensures version: len == 0 ? \result == -1 : 0 <= \result <= 255;
+*/
 int fk_prog_decode(const uint8_t *buf, size_t len, struct fk_prog *p);
 
 #endif
