@@ -6,7 +6,7 @@
 #   MODE smoke: the smoke tests alone (WP tries to prove false from each
 #               precondition and before each statement); fails if a prover
 #               does, i.e. on dead code or an inconsistent precondition.
-# Either fails on any warning of Frama-C's (proofs/warning_test.sh).
+# Either fails on any warning of Frama-C's (proofs/rejects_test.sh).
 #
 # The provers' limits are steps, not seconds, so an outcome does not depend
 # on how busy the machine is: Z3 gets Z3_STEPS of its rlimit, CVC4
