@@ -77,7 +77,7 @@ export WHY3CONFIG="$tmp/why3-steps.conf"
 # gets `terminates \true` (WP warns that it fills it in, the one warning
 # accepted below), so a loop without a `loop variant` fails its function's
 # terminates goal, and a call counts as terminating only because its
-# callee's own target proves it does (proofs/test/loops_forever.c).
+# callee's own target proves it does (proofs/rejects_test.sh).
 #
 # Smoke tests leave out WP's dead_call kind (does the state after a call
 # contradict the callee's postcondition?): a callee proved to terminate in
