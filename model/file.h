@@ -323,8 +323,8 @@ struct fk_result sys_pipe(int p);
       ensures \old(fd_off(p, fd)) >= \old(node_size[fd_node(p, fd)]) ==> \result.val == 0;
       ensures fd_off(p, fd) == \old(fd_off(p, fd)) + \result.val;
       // aux is the checksum of the bytes read, those from the offset on
-      ensures file_bytes_read: \result.aux == (int32_t)bytes_sum{Pre}(
-                &node_data[NODE_BYTE(fd_node{Pre}(p, fd), fd_off{Pre}(p, fd))], \result.val);
+      ensures file_bytes_read: \result.aux
+                == (int32_t)node_bytes_sum{Pre}(fd_node{Pre}(p, fd), fd_off{Pre}(p, fd), \result.val);
     complete behaviors;
     disjoint behaviors;
 */

@@ -76,6 +76,12 @@
   logic integer queue_sum{L}(integer i, integer n) =
     n <= 0 ? 0 : (uint32_t)(queue_sum{L}(i, n - 1) + sum_term(n - 1, pipe_byte{L}(i, n - 1)));
 
+  // The checksum of n bytes of node `node` from offset off, what a read of
+  // them returns (fk_sum_bytes over them: sys_read's ghost loop).
+  logic integer node_bytes_sum{L}(integer node, integer off, integer n) =
+    n <= 0 ? 0 : (uint32_t)(node_bytes_sum{L}(node, off, n - 1)
+                            + sum_term(n - 1, node_data[NODE_BYTE(node, off + n - 1)]));
+
   // Processes whose cwd is node n, among slots 0 .. np-1 (zombies and free
   // slots have cwd -1).
   logic integer cwd_count{L}(integer n, integer np) =

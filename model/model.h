@@ -112,8 +112,7 @@ void model_reset(void);
     // queue, in order (aux: their checksum)
     predicate step_read{L1, L2}(integer p, integer fd, struct fk_result r) =
       (fd_file{L1}(p, fd, FK_F_FILE) ==> fd_off{L2}(p, fd) == fd_off{L1}(p, fd) + r.val
-            && r.aux == (int32_t)bytes_sum{L1}(
-                 \at(&node_data[NODE_BYTE(fd_node{L1}(p, fd), fd_off{L1}(p, fd))], L1), r.val))
+            && r.aux == (int32_t)node_bytes_sum{L1}(fd_node{L1}(p, fd), fd_off{L1}(p, fd), r.val))
       && (fd_file{L1}(p, fd, FK_F_PIPE_R) ==>
             \at(pipe_fill[fd_pipe{L1}(p, fd)], L2)
               == \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) - r.val
