@@ -698,17 +698,6 @@ static int32_t decode_arg(struct reader *r, int kind)
     }
 }
 
-/* An operation's shape, by value: a function that reads fk_ops through
- * no pointer needs no assumption that a pointer misses it. */
-/*@ requires 0 <= op < FK_NOPS;
-    assigns \nothing;
-    ensures \result == fk_ops[op];
-*/
-static struct fk_op_info op_shape(int op)
-{
-    return fk_ops[op];
-}
-
 /* A step and where its encoding ends. */
 struct decoded {
     struct fk_step step;
@@ -725,20 +714,20 @@ struct decoded {
 static struct decoded decode_step(struct reader r)
 {
     struct decoded d = { 0 };   /* padding too: decoded programs compare bytewise */
-    struct fk_op_info shape;
+    const struct fk_op_info *shape;
     d.step.op = (uint8_t)(get(&r) % FK_NOPS);
     d.step.proc = (uint16_t)(get_varint(&r) % (FK_MAX_PID + 1));
-    shape = op_shape(d.step.op);
+    shape = &fk_ops[d.step.op];
     /*@ loop invariant 0 <= a <= FK_MAX_ARGS;
         loop invariant reading(r) && \at(r.pos, Pre) <= r.pos;
         loop invariant args: \forall integer j; 0 <= j < a ==>
-                         (j < shape.nargs ? arg_ok(shape.kind[j], d.step.arg[j])
+                         (j < shape->nargs ? arg_ok(shape->kind[j], d.step.arg[j])
                                           : d.step.arg[j] == 0);
         loop assigns a, r.pos, d.step.arg[0 .. FK_MAX_ARGS - 1];
         loop variant FK_MAX_ARGS - a;
     */
     for (int a = 0; a < FK_MAX_ARGS; a++)
-        d.step.arg[a] = a < shape.nargs ? decode_arg(&r, shape.kind[a]) : 0;
+        d.step.arg[a] = a < shape->nargs ? decode_arg(&r, shape->kind[a]) : 0;
     d.pos = r.pos;
     return d;
 }
