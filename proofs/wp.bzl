@@ -44,7 +44,8 @@ def _wp_test(name, mode, functions, files, headers, z3_steps, cvc4_steps):
         args = [mode, name, str(z3_steps), str(cvc4_steps), ",".join(functions)] + files,
         data = headers + [_label(f) for f in files],
         # One prover at a time (-wp-par 1): at most one core each, busy
-        # about 73% of the time (three at once: docs/benchmarks.md).
+        # about 73% of the time (a third test at once would fill the gaps:
+        # docs/benchmarks.md; .bazelrc says why it does not).
         tags = ["proof"],
     )
 
