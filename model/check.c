@@ -1,7 +1,7 @@
 /* valid_state (model/logic.h), executable: every predicate of procs_ok,
- * files_ok and memory_ok, the first violation described; and one that
- * logic.h does not state yet: node_sum and frame_sum are the checksums of
- * their data (spec/state.md, invariant 15). The checker trusts nothing it
+ * files_ok and memory_ok, the first violation described; and the part of
+ * invariant 15 (spec/state.md) that logic.h does not state yet: frame_sum
+ * is the checksum of its frame's words. The checker trusts nothing it
  * reads: every index is range-checked before use.
  *
  * model_check_step re-examines only what changed since its previous call

@@ -296,17 +296,17 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count)
     n = file_off[f] < node_size[node] ? node_size[node] - file_off[f] : 0;
     if (n > count)
         n = count;
-    if (n > 0)
-        sum = fk_sum_bytes(node_data + NODE_BYTE(node, file_off[f]), (size_t)n);
-    /*@ ghost   // fk_sum_bytes' pointer sum is the node's sum, byte by byte
-      /@ loop invariant 0 <= i <= n;
-         loop invariant bytes_sum(&node_data[NODE_BYTE(node, file_off[f])], i)
-                        == node_bytes_sum(node, file_off[f], i);
-         loop assigns i;
-         loop variant n - i; @/
-      for (int i = 0; i < n; i++) {
-      }
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant 0 <= node_bytes_total(node, file_off[f], i);
+        loop invariant read_so_far: sum == node_bytes_total(node, file_off[f], i) % 0x100000000;
+        loop assigns i, sum;
+        loop variant n - i;
     */
+    for (int i = 0; i < n; i++) {
+        sum = sum_update(sum, (uint32_t)i, 0, node_data[NODE_BYTE(node, file_off[f] + i)]);
+        /*@ assert next_total: node_bytes_total(node, file_off[f], i + 1) == node_bytes_total(node,
+              file_off[f], i) + sum_term(i, node_data[NODE_BYTE(node, file_off[f] + i)]); */
+    }
     //@ assert read_sum: sum == node_bytes_sum(node, file_off[f], n);
     file_off[f] += n;
     return ok(n, (int32_t)sum);
@@ -343,12 +343,13 @@ static void pipe_put(int pipe, int n, uint8_t byte)
 }
 
 /* Writes n copies of byte at pos, zero-filling any gap after the size. */
-/*@ requires 0 <= node < FK_NNODE && node_size[node] <= FK_MAX_FILE_SIZE;
+/*@ requires 0 <= node < FK_NNODE && node_sizes_ok && nodes_summed;
     requires 0 <= pos && 0 < n && pos + n <= FK_MAX_FILE_SIZE;
     assigns node_data[NODE_BYTE(node, 0) .. NODE_BYTE(node, FK_MAX_FILE_SIZE-1)], node_sum[node],
             node_size[node];
     ensures node_size[node] == (\old(node_size[node]) > pos + n
                                 ? \old(node_size[node]) : pos + n);
+    ensures node_sizes_ok && nodes_summed;
     // the n bytes are byte, a gap after the old size is zeros, the rest stay
     ensures written: \forall integer x; NODE_BYTE(node, pos) <= x < NODE_BYTE(node, pos + n) ==>
               node_data[x] == byte;
@@ -360,35 +361,35 @@ static void pipe_put(int pipe, int n, uint8_t byte)
 */
 static void node_write(int node, int pos, int n, uint8_t byte)
 {
-    /*@ loop invariant node_size[node] <= pos ==> node_size[node] <= i <= pos;
-        loop invariant node_size[node] > pos ==> i == node_size[node];
+    /*@ loop invariant i == node_size[node] && \at(node_size[node], Pre) <= i;
+        loop invariant i <= pos || i == \at(node_size[node], Pre);
         loop invariant zeroed: \forall integer x;
-              NODE_BYTE(node, node_size[node]) <= x < NODE_BYTE(node, i) ==> node_data[x] == 0;
-        loop invariant \forall integer x; NODE_BYTE(node, 0) <= x < NODE_BYTE(node, node_size[node]) ==>
-              node_data[x] == \at(node_data[x], Pre);
-        loop assigns i, node_data[NODE_BYTE(node, 0) .. NODE_BYTE(node, FK_MAX_FILE_SIZE-1)];
+              NODE_BYTE(node, \at(node_size[node], Pre)) <= x < NODE_BYTE(node, i) ==> node_data[x] == 0;
+        loop invariant \forall integer x; NODE_BYTE(node, 0) <= x < NODE_BYTE(node, \at(node_size[node], Pre))
+              ==> node_data[x] == \at(node_data[x], Pre);
+        loop invariant node_sizes_ok && nodes_summed;
+        loop assigns i, node_size[node], node_sum[node],
+                     node_data[NODE_BYTE(node, 0) .. NODE_BYTE(node, FK_MAX_FILE_SIZE-1)];
         loop variant pos - i;
     */
     for (int i = node_size[node]; i < pos; i++)
-        node_data[NODE_BYTE(node, i)] = 0;
+        node_byte_put(node, i, 0);
     /*@ loop invariant pos <= i <= pos + n;
+        loop invariant node_size[node] == (\at(node_size[node], Pre) > i ? \at(node_size[node], Pre) : i);
         loop invariant \forall integer x; NODE_BYTE(node, pos) <= x < NODE_BYTE(node, i) ==>
               node_data[x] == byte;
-        loop invariant \forall integer x; NODE_BYTE(node, node_size[node]) <= x < NODE_BYTE(node, pos) ==>
-              node_data[x] == 0;
-        loop invariant \forall integer x; NODE_BYTE(node, 0) <= x < NODE_BYTE(node, node_size[node])
+        loop invariant \forall integer x; NODE_BYTE(node, \at(node_size[node], Pre)) <= x < NODE_BYTE(node, pos)
+              ==> node_data[x] == 0;
+        loop invariant \forall integer x; NODE_BYTE(node, 0) <= x < NODE_BYTE(node, \at(node_size[node], Pre))
               && !(NODE_BYTE(node, pos) <= x < NODE_BYTE(node, i)) ==>
               node_data[x] == \at(node_data[x], Pre);
-        loop assigns i, node_sum[node], node_data[NODE_BYTE(node, 0) .. NODE_BYTE(node, FK_MAX_FILE_SIZE-1)];
+        loop invariant node_sizes_ok && nodes_summed;
+        loop assigns i, node_size[node], node_sum[node],
+                     node_data[NODE_BYTE(node, 0) .. NODE_BYTE(node, FK_MAX_FILE_SIZE-1)];
         loop variant pos + n - i;
     */
-    for (int i = pos; i < pos + n; i++) {
-        node_sum[node] += fk_sum_term((uint32_t)i, byte)
-                          - (i < node_size[node] ? fk_sum_term((uint32_t)i, node_data[NODE_BYTE(node, i)]) : 0);
-        node_data[NODE_BYTE(node, i)] = byte;
-    }
-    if (pos + n > node_size[node])
-        node_size[node] = (uint16_t)(pos + n);
+    for (int i = pos; i < pos + n; i++)
+        node_byte_put(node, i, byte);
 }
 
 struct fk_result sys_write(int p, int32_t fd, int32_t count, int32_t byte)

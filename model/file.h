@@ -21,7 +21,7 @@
     requires file_refs_counted;
     requires files_well_formed;
     requires files_on_nodes && dirs_empty && free_pipes_empty;
-    requires node_sizes_ok;
+    requires node_sizes_ok && nodes_summed;
     requires node_refs_counted;
     requires pipes_counted;
     requires cwds_in_range;
@@ -38,7 +38,7 @@
     ensures file_refs_counted;
     ensures files_well_formed;
     ensures on_nodes: files_on_nodes && dirs_empty && free_pipes_empty;
-    ensures node_sizes_ok;
+    ensures node_sizes_ok && nodes_summed;
     ensures node_refs_counted;
     ensures pipes_counted;
     ensures cwds_in_range;
@@ -338,7 +338,7 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count);
     requires fds_point_to_used_files;
     requires files_well_formed;
     requires files_on_nodes && dirs_empty && free_pipes_empty;
-    requires node_sizes_ok;
+    requires node_sizes_ok && nodes_summed;
     requires pipes_bounded;
     requires 0 <= count <= FK_MAX_IO && 0 <= byte <= 255;
     assigns file_off[0 .. FK_NFILE-1],
@@ -348,7 +348,7 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count);
             pipe_fill[0 .. FK_NPIPE-1];
     ensures files_well_formed;
     ensures files_on_nodes && dirs_empty && free_pipes_empty;
-    ensures node_sizes_ok;
+    ensures node_sizes_ok && nodes_summed;
     ensures pipes_bounded;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior bad_fd:

@@ -88,9 +88,9 @@
 */
 struct fk_result sys_fork(int p);
 /*@ requires alive(p);
-    requires valid_state;
+    requires tables_ok;
     assigns TEARDOWN_ASSIGNS(p);
-    ensures valid_state;
+    ensures tables_ok;
     ensures \result.kind == FK_R_OK && \result.val == 0 && \result.aux == 0;
     ensures proc_state[p] == P_ZOMBIE && proc_status[p] == (code % 256 + 256) % 256 * 256;
     // its fds, pages, heap and cwd are gone (valid_state: zombies hold nothing)
@@ -101,11 +101,11 @@ struct fk_result sys_fork(int p);
 */
 struct fk_result sys_exit(int p, int32_t code);
 /*@ requires alive(p);
-    requires valid_state;
+    requires tables_ok;
     requires pid == -1 || 0 <= pid <= FK_MAX_PID;
     assigns proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1],
             proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1];
-    ensures valid_state;
+    ensures tables_ok;
     ensures alive(p);
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior no_child:

@@ -125,33 +125,82 @@ static void clear_slot(int p)
 
 /*@ requires n == FK_NODE_F0 || n == FK_NODE_F1 || n == FK_NODE_D_F2;
     requires 0 <= size <= FK_F0_SIZE && -1 <= byte <= 0x41;
+    requires node_size[n] == 0 && node_sizes_ok && nodes_summed;
     assigns node_exists[n], node_size[n], node_sum[n],
             node_data[NODE_BYTE(n, 0) .. NODE_BYTE(n, FK_MAX_FILE_SIZE-1)];
     ensures node_exists[n] == 1 && node_size[n] == size;
+    ensures nodes_summed;
 */
 static void set_file_node(int n, int size, int byte)
 {
     node_exists[n] = 1;
-    node_size[n] = (uint16_t)size;
-    /*@ loop invariant 0 <= i <= size;
-        loop assigns i, node_data[NODE_BYTE(n, 0) .. NODE_BYTE(n, FK_MAX_FILE_SIZE-1)];
+    /*@ loop invariant 0 <= i <= size && node_size[n] == i;
+        loop invariant node_sizes_ok && nodes_summed;
+        loop assigns i, node_size[n], node_sum[n],
+                     node_data[NODE_BYTE(n, 0) .. NODE_BYTE(n, FK_MAX_FILE_SIZE-1)];
         loop variant size - i;
     */
     for (int i = 0; i < size; i++)     /* byte -1: byte i has value i */
-        node_data[NODE_BYTE(n, i)] = (uint8_t)(byte < 0 ? i : byte);
-    node_sum[n] = fk_sum_bytes(node_data + NODE_BYTE(n, 0), (size_t)size);
+        node_byte_put(n, i, (uint8_t)(byte < 0 ? i : byte));
+}
+
+uint32_t sum_update(uint32_t sum, uint32_t index, uint32_t old, uint32_t new)
+{
+    uint32_t in = new ? fk_sum_term(index, new) : 0, out = old ? fk_sum_term(index, old) : 0;
+    return (uint32_t)(((uint64_t)sum + in + (0x100000000u - out)) % 0x100000000u);
+}
+
+void node_byte_put(int node, int i, uint8_t byte)
+{
+    uint8_t old = i < node_size[node] ? node_data[NODE_BYTE(node, i)] : 0;
+    node_sum[node] = sum_update(node_sum[node], (uint32_t)i, old, byte);
+    node_data[NODE_BYTE(node, i)] = byte;
+    if (i == node_size[node])
+        node_size[node] = (uint16_t)(i + 1);
+    /*@ ghost   // this node's: as before up to byte i, then moved by the change
+      /@ loop invariant 0 <= k <= node_size[node];
+         loop invariant before: k <= i ==> node_bytes_total(node, 0, k) == node_bytes_total{Pre}(node, 0, k);
+         loop invariant after: k > i ==> node_bytes_total(node, 0, k) == node_bytes_total{Pre}(node, 0, k)
+             + sum_term(i, byte) - sum_term(i, \at(node_data[NODE_BYTE(node, i)], Pre));
+         loop invariant covers: 0 <= node_bytes_total{Pre}(node, 0, k)
+             && (k > i ==> sum_term(i, \at(node_data[NODE_BYTE(node, i)], Pre))
+                           <= node_bytes_total{Pre}(node, 0, k));
+         loop assigns k;
+         loop variant node_size[node] - k; @/
+      for (int k = 0; k < node_size[node]; k++) {
+      }
+    */
+    /*@ assert grown: i == \at(node_size[node], Pre) ==> node_bytes_total{Pre}(node, 0, i + 1)
+          == node_bytes_total{Pre}(node, 0, i) + sum_term(i, \at(node_data[NODE_BYTE(node, i)], Pre)); */
+    /*@ assert new_total: node_bytes_total(node, 0, node_size[node])
+          == node_bytes_total{Pre}(node, 0, \at(node_size[node], Pre))
+             + sum_term(i, byte) - sum_term(i, old); */
+    /*@ assert new_sum: node_sum[node] == (node_bytes_total{Pre}(node, 0, \at(node_size[node], Pre))
+             + sum_term(i, byte) - sum_term(i, old)) % 0x100000000; */
+    /*@ ghost   // the other nodes' checksums, of every length, are as before
+      /@ loop invariant 0 <= k <= FK_MAX_FILE_SIZE;
+         loop invariant others: \forall integer m, j; 0 <= m < FK_NNODE && m != node && 0 <= j <= k
+             ==> node_bytes_total(m, 0, j) == node_bytes_total{Pre}(m, 0, j);
+         loop assigns k;
+         loop variant FK_MAX_FILE_SIZE - k; @/
+      for (int k = 0; k < FK_MAX_FILE_SIZE; k++) {
+      }
+    */
+    /*@ assert others_summed: \forall integer m; 0 <= m < FK_NNODE && m != node
+          ==> node_sum[m] == node_bytes_sum(m, 0, node_size[m]); */
 }
 
 /*@ assigns node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1],
             node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1],
             node_data[0 .. FK_NNODE * FK_MAX_FILE_SIZE - 1];
-    ensures dirs_exist && node_sizes_ok && dirs_empty;
+    ensures dirs_exist && node_sizes_ok && dirs_empty && nodes_summed;
     ensures \forall integer n; 0 <= n < FK_NNODE ==> node_ref[n] == 0;
 */
 static void reset_nodes(void)
 {
     /*@ loop invariant 0 <= n <= FK_NNODE;
-        loop invariant \forall integer m; 0 <= m < n ==> node_ref[m] == 0 && node_size[m] == 0;
+        loop invariant \forall integer m; 0 <= m < n ==> node_ref[m] == 0 && node_size[m] == 0
+                       && node_sum[m] == 0;
         loop assigns n, node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1],
                      node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1];
         loop variant FK_NNODE - n;

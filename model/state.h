@@ -124,6 +124,28 @@ void file_put(int f);
     pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1], \
     node_ref[0 .. FK_NNODE-1]
 
+/* The checksum sum after the unit at index changes from old to new (a
+ * unit added is one that changes from 0, spec/obs.h): when sum is the
+ * wrapped total T of some units, the result is the wrapped total after
+ * the change. */
+/*@ assigns \nothing;
+    ensures wrapped: \forall integer total; 0 <= total && sum == total % 0x100000000
+              && sum_term(index, old) <= total ==> \result
+              == (total + sum_term(index, new) - sum_term(index, old)) % 0x100000000;
+*/
+uint32_t sum_update(uint32_t sum, uint32_t index, uint32_t old, uint32_t new);
+
+/* Byte i of node `node` (at most one past its end) becomes byte; the
+ * node's checksum follows the change (invariant 15). */
+/*@ requires 0 <= node < FK_NNODE && 0 <= i <= node_size[node] && i < FK_MAX_FILE_SIZE;
+    requires node_sizes_ok && nodes_summed;
+    assigns node_data[NODE_BYTE(node, i)], node_sum[node], node_size[node];
+    ensures node_data[NODE_BYTE(node, i)] == byte;
+    ensures node_size[node] == (i < \old(node_size[node]) ? \old(node_size[node]) : i + 1);
+    ensures summed: nodes_summed;
+*/
+void node_byte_put(int node, int i, uint8_t byte);
+
 /* A page entry naming frame f was just cleared: drop its reference. */
 /*@ requires 0 <= f < FK_NFRAME && frame_ref[f] >= 1;
     assigns frame_ref[f];

@@ -15,6 +15,7 @@
     ensures procs_ok;
     ensures files_ok;
     ensures memory_ok;
+    ensures nodes_summed;
     ensures next_pid <= \old(next_pid) + 1;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     ensures effect_getpid: s.op == FK_OP_GETPID ==> step_getpid(p, \result);
@@ -112,9 +113,11 @@ struct fk_result model_step(struct fk_step s)
     if (fk_precheck(&s, &r)) {
         if (r.kind == FK_R_KILLED)      /* the executor faulted: it dies */
             proc_teardown(p, fk_status_signaled(r.val));
+        /*@ assert checked: valid_state; */
         return r;
     }
     r = dispatch(p, s);
+    /*@ assert stepped: valid_state; */
     /*@ ghost memory_views(); */
     return r;
 }

@@ -310,10 +310,10 @@ struct fk_result sys_sbrk(int p, int32_t delta)
 /* The executor faulted (signal 11) or the page could not be given a
  * frame (9): the process dies. */
 /*@ requires alive(p);
-    requires valid_state;
+    requires tables_ok;
     requires sig == 9 || sig == 11;
     assigns TEARDOWN_ASSIGNS(p);
-    ensures valid_state;
+    ensures tables_ok;
     ensures \result.kind == FK_R_KILLED && \result.val == sig && \result.aux == 0;
     ensures proc_state[p] == P_ZOMBIE && proc_status[p] == sig;
 */

@@ -11,7 +11,7 @@
 */
 
 /*@ requires alive(p);
-    requires valid_state;
+    requires tables_ok;
     requires window_range(addr, npages);
     requires 0 <= prot <= FK_PROT_RW;
     requires share == FK_MAP_PRIVATE || share == FK_MAP_SHARED;
@@ -57,10 +57,10 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
                           int32_t share);
 
 /*@ requires alive(p);
-    requires valid_state;
+    requires tables_ok;
     requires window_range(addr, npages);
     assigns UNMAP_ASSIGNS(p);
-    ensures valid_state;
+    ensures tables_ok;
     ensures \result.kind == FK_R_OK && \result.val == 0 && \result.aux == 0;
     ensures cleared: \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
               \forall integer k; a <= k < a + npages ==> page_clear(p, k);
@@ -72,12 +72,12 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
 struct fk_result sys_munmap(int p, uint32_t addr, int32_t npages);
 
 /*@ requires alive(p);
-    requires valid_state;
+    requires tables_ok;
     requires window_range(addr, npages);
     requires 0 <= prot <= FK_PROT_RW;
     assigns pg_attr[p][0 .. FK_MMAP_PAGES-1], pg_start[p][0 .. FK_MMAP_PAGES-1],
             pg_obj[p][0 .. FK_MMAP_PAGES-1], obj_ref[0 .. FK_NOBJ-1];
-    ensures valid_state;
+    ensures tables_ok;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior unmapped:
       assumes \exists integer k; (addr - FK_MMAP_BASE) / FK_PAGE_SIZE <= k
@@ -106,10 +106,10 @@ struct fk_result sys_mprotect(int p, uint32_t addr, int32_t npages,
                               int32_t prot);
 
 /*@ requires alive(p);
-    requires valid_state;
+    requires tables_ok;
     assigns heap_pages[p], heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1],
             frame_ref[0 .. FK_NFRAME-1];
-    ensures valid_state;
+    ensures tables_ok;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior out_of_range:
       assumes heap_pages[p] + delta < 0 || heap_pages[p] + delta > FK_HEAP_MAX_PAGES;
@@ -129,7 +129,7 @@ struct fk_result sys_mprotect(int p, uint32_t addr, int32_t npages,
 struct fk_result sys_sbrk(int p, int32_t delta);
 
 /*@ requires alive(p);
-    requires valid_state;
+    requires tables_ok;
     requires addr % 4 == 0 && (in_heap_area(addr) || in_window(addr));
     assigns TEARDOWN_ASSIGNS(p), frame_sum[0 .. FK_NFRAME-1],
             frame_data[0 .. FK_NFRAME * FK_PAGE_WORDS - 1];
@@ -173,10 +173,10 @@ struct fk_result sys_sbrk(int p, int32_t delta);
 struct fk_result sys_store(int p, uint32_t addr, uint32_t value);
 
 /*@ requires alive(p);
-    requires valid_state;
+    requires tables_ok;
     requires addr % 4 == 0 && (in_heap_area(addr) || in_window(addr));
     assigns TEARDOWN_ASSIGNS(p);
-    ensures valid_state;
+    ensures tables_ok;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior fault:
       assumes page_prot_at(p, addr) != FK_PROT_R && page_prot_at(p, addr) != FK_PROT_RW;
