@@ -146,8 +146,8 @@ static void set_file_node(int n, int size, int byte)
 
 uint32_t sum_update(uint32_t sum, uint32_t index, uint32_t old, uint32_t new)
 {
-    uint32_t in = new ? fk_sum_term(index, new) : 0, out = old ? fk_sum_term(index, old) : 0;
-    return (uint32_t)(((uint64_t)sum + in + (0x100000000u - out)) % 0x100000000u);
+    uint64_t s = (uint64_t)sum + fk_sum_term(index, new) + (0x100000000u - fk_sum_term(index, old));
+    return (uint32_t)(s % 0x100000000u);
 }
 
 void node_byte_put(int node, int i, uint8_t byte)
