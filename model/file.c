@@ -290,7 +290,7 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count)
         if (pipe_fill[pipe] == 0 && count > 0 && pipe_writers[pipe] > 0)
             return err(FK_EAGAIN);
         n = count < pipe_fill[pipe] ? count : pipe_fill[pipe];
-        return ok(n, (int32_t)pipe_take(pipe, n));
+        return ok(n, fk_i32_of(pipe_take(pipe, n)));
     }
     node = file_node[f];
     n = file_off[f] < node_size[node] ? node_size[node] - file_off[f] : 0;
@@ -309,7 +309,7 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count)
     }
     //@ assert read_sum: sum == node_bytes_sum(node, file_off[f], n);
     file_off[f] += n;
-    return ok(n, (int32_t)sum);
+    return ok(n, fk_i32_of(sum));
 }
 
 /*@ requires 0 <= pipe < FK_NPIPE && 0 <= n <= FK_PIPE_CAPACITY - pipe_fill[pipe];

@@ -311,7 +311,7 @@ struct fk_result sys_pipe(int p);
       // the first bytes of the queue, in order (aux is their checksum);
       // the head moves past them, so the rest stay queued in order
       ensures queue_read:
-                \result.aux == (int32_t)queue_sum{Pre}(fd_pipe{Pre}(p, fd), \result.val);
+                \result.aux == i32_of(queue_sum{Pre}(fd_pipe{Pre}(p, fd), \result.val));
       ensures queue_left: pipe_head[fd_pipe(p, fd)]
                 == (\old(pipe_head[fd_pipe(p, fd)]) + \result.val) % FK_PIPE_CAPACITY;
     behavior file_read:
@@ -324,7 +324,7 @@ struct fk_result sys_pipe(int p);
       ensures fd_off(p, fd) == \old(fd_off(p, fd)) + \result.val;
       // aux is the checksum of the bytes read, those from the offset on
       ensures file_bytes_read: \result.aux
-                == (int32_t)node_bytes_sum{Pre}(fd_node{Pre}(p, fd), fd_off{Pre}(p, fd), \result.val);
+                == i32_of(node_bytes_sum{Pre}(fd_node{Pre}(p, fd), fd_off{Pre}(p, fd), \result.val));
     complete behaviors;
     disjoint behaviors;
 */

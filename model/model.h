@@ -113,11 +113,11 @@ void model_reset(void);
     // queue, in order (aux: their checksum)
     predicate step_read{L1, L2}(integer p, integer fd, struct fk_result r) =
       (fd_file{L1}(p, fd, FK_F_FILE) ==> fd_off{L2}(p, fd) == fd_off{L1}(p, fd) + r.val
-            && r.aux == (int32_t)node_bytes_sum{L1}(fd_node{L1}(p, fd), fd_off{L1}(p, fd), r.val))
+            && r.aux == i32_of(node_bytes_sum{L1}(fd_node{L1}(p, fd), fd_off{L1}(p, fd), r.val)))
       && (fd_file{L1}(p, fd, FK_F_PIPE_R) ==>
             \at(pipe_fill[fd_pipe{L1}(p, fd)], L2)
               == \at(pipe_fill[fd_pipe{L1}(p, fd)], L1) - r.val
-            && r.aux == (int32_t)queue_sum{L1}(fd_pipe{L1}(p, fd), r.val)
+            && r.aux == i32_of(queue_sum{L1}(fd_pipe{L1}(p, fd), r.val))
             && \at(pipe_head[fd_pipe{L1}(p, fd)], L2)
               == (\at(pipe_head[fd_pipe{L1}(p, fd)], L1) + r.val) % FK_PIPE_CAPACITY);
     // write: count copies of the byte join a pipe's queue at its end, the
@@ -186,40 +186,40 @@ void model_reset(void);
     // with the prot asked for, shared exactly when the mapping is, no frame
     // yet; p's other pages stay (the page after the range may start a region)
     predicate step_mmap{L1, L2}(integer p, struct fk_step s, struct fk_result r) =
-      \let a = ((uint32_t)s.arg[0] - FK_MMAP_BASE) / FK_PAGE_SIZE;
-      r.val == (uint32_t)s.arg[0]
+      \let a = (u32_of(s.arg[0]) - FK_MMAP_BASE) / FK_PAGE_SIZE;
+      r.val == u32_of(s.arg[0])
       && (\forall integer k; a <= k < a + s.arg[1] ==>
             \at(pg_start[p][k], L2) == (k == a ? 1 : 0) && \at(pg_frame[p][k], L2) == -1)
       && (\forall integer k; a <= k < a + s.arg[1] ==> \at(pg_attr[p][k], L2)
             == FK_PG_MAPPED + s.arg[2] + (s.arg[3] == FK_MAP_SHARED ? FK_PG_SHARED : 0))
       && (\forall integer k; 0 <= k < FK_MMAP_PAGES && !(a <= k <= a + s.arg[1]) ==>
            page_same{L2, L1}(p, k))
-      && range_frameless{L2}(p, (uint32_t)s.arg[0], s.arg[1]);
+      && range_frameless{L2}(p, u32_of(s.arg[0]), s.arg[1]);
     predicate step_munmap{L}(integer p, struct fk_step s) =
-      \let a = ((uint32_t)s.arg[0] - FK_MMAP_BASE) / FK_PAGE_SIZE;
+      \let a = (u32_of(s.arg[0]) - FK_MMAP_BASE) / FK_PAGE_SIZE;
       \forall integer k; a <= k < a + s.arg[1] ==> page_clear(p, k);
     // the range's pages get the new prot; shared pages stay shared
     predicate step_mprotect{L}(integer p, struct fk_step s) =
-      \let a = ((uint32_t)s.arg[0] - FK_MMAP_BASE) / FK_PAGE_SIZE;
+      \let a = (u32_of(s.arg[0]) - FK_MMAP_BASE) / FK_PAGE_SIZE;
       \forall integer k; a <= k < a + s.arg[1] ==>
         pg_attr[p][k] == FK_PG_MAPPED + s.arg[2] + (pg_obj[p][k] >= 0 ? FK_PG_SHARED : 0);
     // the word is in a frame the page alone references
     predicate step_store{L}(integer p, struct fk_step s) =
-      word_stored(p, (uint32_t)s.arg[0], (uint32_t)s.arg[1]);
+      word_stored(p, u32_of(s.arg[0]), u32_of(s.arg[1]));
     // the page's other words read as before (a copy-on-write copies); no
     // frame but the page's changes (a shared frame is not written); only
     // the page's own reference is re-pointed; every word of every process
     // but those through that reference reads as before
     predicate step_store_kept{L1, L2}(integer p, struct fk_step s) =
-      \let addr = (uint32_t)s.arg[0];
+      \let addr = u32_of(s.arg[0]);
       (frame_at{L1}(p, addr) >= 0 ==> words_copied{L1, L2}(
          frame_at{L1}(p, addr), frame_at{L2}(p, addr), addr % FK_PAGE_SIZE / 4))
       && other_frames_kept{L1, L2}(frame_at{L2}(p, addr))
       && frames_reached_kept{L1, L2}(p, addr, frame_at{L2}(p, addr))
-      && store_isolated{L1, L2}(p, addr, (uint32_t)s.arg[1]);
+      && store_isolated{L1, L2}(p, addr, u32_of(s.arg[1]));
     // the word at addr (0 for a page with no frame yet)
     predicate step_load{L}(integer p, struct fk_step s, struct fk_result r) =
-      r.val == (int32_t)word_at(p, (uint32_t)s.arg[0]);
+      r.val == i32_of(word_at(p, u32_of(s.arg[0])));
 */
 
 /*@ // Memory as processes see it: what the step relation implies for
@@ -300,13 +300,13 @@ void model_reset(void);
                 fork_reads_alike(first_free_slot{Pre}(0), p);
     ensures store_isolated: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_STORE && \result.kind == FK_R_OK ==>
-                store_isolated{Pre, Post}(p, (uint32_t)s.arg[0], (uint32_t)s.arg[1]);
+                store_isolated{Pre, Post}(p, u32_of(s.arg[0]), u32_of(s.arg[1]));
     ensures mmap_reads_zero: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_MMAP && \result.kind == FK_R_OK ==>
-                range_reads_zero(p, (uint32_t)s.arg[0], s.arg[1]);
+                range_reads_zero(p, u32_of(s.arg[0]), s.arg[1]);
     ensures munmap_unmapped: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_MUNMAP && \result.kind == FK_R_OK ==>
-                range_unmapped(p, (uint32_t)s.arg[0], s.arg[1]);
+                range_unmapped(p, u32_of(s.arg[0]), s.arg[1]);
     ensures sbrk_unmapped: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_SBRK && \result.kind == FK_R_OK && s.arg[0] < 0 ==>
                 range_unmapped(p, FK_HEAP_BASE + heap_pages[p] * FK_PAGE_SIZE, -s.arg[0]);

@@ -60,6 +60,9 @@ static struct fk_result dispatch(int p, struct fk_step s)
 {
     /*@ ghost files_in_use(); */
     struct fk_result r;
+    // computed before the switch: WP leaves a call's temporary declared
+    // at a switch's top unallocated on some paths (an assigns goal fails)
+    uint32_t addr = fk_u32_of(s.arg[0]), word = fk_u32_of(s.arg[1]);
     switch (s.op) {
     case FK_OP_FORK: r = sys_fork(p); break;
     case FK_OP_EXIT: r = sys_exit(p, s.arg[0]); break;
@@ -75,18 +78,12 @@ static struct fk_result dispatch(int p, struct fk_step s)
     case FK_OP_WRITE: r = sys_write(p, s.arg[0], s.arg[1], s.arg[2]); break;
     case FK_OP_LSEEK: r = sys_lseek(p, s.arg[0], s.arg[1], s.arg[2]); break;
     case FK_OP_CHDIR: r = sys_chdir(p, s.arg[0]); break;
-    case FK_OP_MMAP:
-        r = sys_mmap(p, (uint32_t)s.arg[0], s.arg[1], s.arg[2], s.arg[3]);
-        break;
-    case FK_OP_MUNMAP: r = sys_munmap(p, (uint32_t)s.arg[0], s.arg[1]); break;
-    case FK_OP_MPROTECT:
-        r = sys_mprotect(p, (uint32_t)s.arg[0], s.arg[1], s.arg[2]);
-        break;
+    case FK_OP_MMAP: r = sys_mmap(p, addr, s.arg[1], s.arg[2], s.arg[3]); break;
+    case FK_OP_MUNMAP: r = sys_munmap(p, addr, s.arg[1]); break;
+    case FK_OP_MPROTECT: r = sys_mprotect(p, addr, s.arg[1], s.arg[2]); break;
     case FK_OP_SBRK: r = sys_sbrk(p, s.arg[0]); break;
-    case FK_OP_STORE:
-        r = sys_store(p, (uint32_t)s.arg[0], (uint32_t)s.arg[1]);
-        break;
-    default: r = sys_load(p, (uint32_t)s.arg[0]); break;
+    case FK_OP_STORE: r = sys_store(p, addr, word); break;
+    default: r = sys_load(p, addr); break;
     }
     return r;
 }

@@ -541,5 +541,5 @@ struct fk_result sys_load(int p, uint32_t addr)
     if (prot != FK_PROT_R && prot != FK_PROT_RW)
         return killed(p, 11);
     f = frame_of(p, addr);
-    return ok(f < 0 ? 0 : (int32_t)frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)], 0);
+    return ok(f < 0 ? 0 : fk_i32_of(frame_data[FRAME_WORD(f, addr % FK_PAGE_SIZE / 4)]), 0);
 }

@@ -187,7 +187,7 @@ struct fk_result sys_store(int p, uint32_t addr, uint32_t value);
       ensures \result.kind == FK_R_OK && \result.aux == 0;
       ensures frame_at(p, addr) < 0 ==> \result.val == 0;
       ensures reads_frame: frame_at(p, addr) >= 0 ==> \result.val
-                == (int32_t)frame_data[FRAME_WORD(frame_at(p, addr), addr % FK_PAGE_SIZE / 4)];
+                == i32_of(frame_data[FRAME_WORD(frame_at(p, addr), addr % FK_PAGE_SIZE / 4)]);
     complete behaviors;
     disjoint behaviors;
 */

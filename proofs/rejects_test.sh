@@ -2,8 +2,9 @@
 # wp.sh fails where a proof would be hollow, though every other goal is
 # proved: a call to a function with neither code nor contract (Frama-C's
 # missing-spec warning; WP would give the callee a default assigns and
-# prove the caller anyway: test/warns.c), and a loop without a variant
-# (its function's terminates goal: test/no_variant.c).
+# prove the caller anyway: test/warns.c), a loop without a variant
+# (its function's terminates goal: test/no_variant.c), and a cast that
+# wraps a value (its RTE goal: test/wraps.c).
 set -uo pipefail
 failed=0
 rejects() {  # REASON FUNCTION FILE [ALSO]: wp.sh fails on REASON (and ALSO) alone
@@ -25,5 +26,6 @@ rejects() {  # REASON FUNCTION FILE [ALSO]: wp.sh fails on REASON (and ALSO) alo
 rejects "UNEXPECTED WARNING: \[kernel:annot:missing-spec\]" calls_undefined proofs/test/warns.c \
     "UNEXPECTED WARNING: \[wp:pedantic-assigns\].*undefined_helper"
 rejects "NOT PROVED: wait_for_zero: wait_for_zero_terminates" wait_for_zero proofs/test/no_variant.c
-echo "$((2 - failed)) passed, $failed failed"
+rejects "NOT PROVED: as_signed: as_signed_assert_rte_signed_downcast" as_signed proofs/test/wraps.c
+echo "$((3 - failed)) passed, $failed failed"
 [ "$failed" = 0 ]

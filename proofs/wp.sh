@@ -79,6 +79,13 @@ export WHY3CONFIG="$tmp/why3-steps.conf"
 # terminates goal, and a call counts as terminating only because its
 # callee's own target proves it does (proofs/rejects_test.sh).
 #
+# RTE checks every integer conversion that can change a value, not only
+# Frama-C's defaults (signed overflow, division, shifts, indices): the two
+# -warn-*-downcast flags make each cast to a narrower or other-signed type
+# a goal, explicit casts included, so a conversion that wraps on purpose is
+# written as fk_u32_of/fk_i32_of (spec/obs.h) and every other one is
+# proved to keep its value.
+#
 # Smoke tests leave out WP's dead_call kind (does the state after a call
 # contradict the callee's postcondition?): a callee proved to terminate in
 # a state satisfying its ensures from every state satisfying its requires,
@@ -95,7 +102,7 @@ else
     [ -n "${WP_GOALS:-}" ] && read -ra checks <<< "$WP_GOALS"
 fi
 start=$(date +%s)
-frama-c -cpp-extra-args="-I." \
+frama-c -cpp-extra-args="-I." -warn-signed-downcast -warn-unsigned-downcast \
     -wp "${checks[@]}" -wp-prover z3,cvc4 -wp-par 1 \
     -wp-steps 1 -wp-timeout 120 -wp-smoke-timeout 10 -wp-fct "$functions" \
     -wp-report-json "$tmp/report.json" "$@" > "$tmp/wp.log" 2>&1

@@ -42,6 +42,30 @@ static inline int32_t fk_status_signaled(int32_t sig)
     return (sig % 128 + 128) % 128;
 }
 
+/* The same 32 bits read the other way (two's complement): a program's
+ * int32_t argument used as an address or a word, a word or checksum
+ * returned in an int32_t result. Written with no cast of an out-of-range
+ * value, so that the proofs' RTE can flag every other downcast, and stated
+ * in logic by value (WP leaves a cast of an out-of-range value
+ * unspecified). */
+/*@ logic integer u32_of(integer v) = v < 0 ? v + 0x100000000 : v;
+    logic integer i32_of(integer u) = u > 0x7fffffff ? u - 0x100000000 : u;
+*/
+/*@ assigns \nothing;
+    ensures \result == u32_of(v);
+*/
+static inline uint32_t fk_u32_of(int32_t v)
+{
+    return v < 0 ? (uint32_t)((int64_t)v + 0x100000000) : (uint32_t)v;
+}
+/*@ assigns \nothing;
+    ensures \result == i32_of(u);
+*/
+static inline int32_t fk_i32_of(uint32_t u)
+{
+    return u > 0x7fffffff ? (int32_t)((int64_t)u - 0x100000000) : (int32_t)u;
+}
+
 #define FK_RESULT_BYTES 9
 
 /* ---- L1 and L2 ---- */
@@ -170,6 +194,7 @@ void fk_result_get(const uint8_t in[FK_RESULT_BYTES], struct fk_result *r);
 uint32_t fk_sum_term(uint32_t index, uint32_t value);
 
 /*@ requires \valid_read(w + (0 .. nwords - 1));
+    requires nwords <= 0xffffffff;   // each word's index is its uint32_t position
     assigns \nothing;
 */
 uint32_t fk_sum_words(const uint32_t *w, size_t nwords);

@@ -28,7 +28,7 @@ static int range_ok(uint32_t addr, int32_t npages)
 
 int fk_precheck(const struct fk_step *s, struct fk_result *r)
 {
-    uint32_t addr = (uint32_t)s->arg[0];
+    uint32_t addr = fk_u32_of(s->arg[0]);
     switch (s->op) {
     case FK_OP_EXIT:
         return s->proc == 0 ? decided(r, FK_R_ERR, FK_EPERM) : 0;

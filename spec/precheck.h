@@ -41,10 +41,10 @@ static inline int fk_in_heap_area(uint32_t addr)
       (s.op == FK_OP_EXIT ==> s.proc != 0)
       && (s.op == FK_OP_READ || s.op == FK_OP_WRITE ==> 0 <= s.arg[1] <= FK_MAX_IO)
       && (s.op == FK_OP_STORE || s.op == FK_OP_LOAD ==>
-            (uint32_t)s.arg[0] % 4 == 0
-            && (in_window((uint32_t)s.arg[0]) || in_heap_area((uint32_t)s.arg[0])))
+            u32_of(s.arg[0]) % 4 == 0
+            && (in_window(u32_of(s.arg[0])) || in_heap_area(u32_of(s.arg[0]))))
       && (s.op == FK_OP_MMAP || s.op == FK_OP_MUNMAP || s.op == FK_OP_MPROTECT ==>
-            window_range((uint32_t)s.arg[0], s.arg[1]));
+            window_range(u32_of(s.arg[0]), s.arg[1]));
 */
 
 /* Checks 2 to 6 for a step run by an alive process (check 1, SKIP, needs

@@ -594,7 +594,7 @@ static uint32_t zigzag(int32_t v)
 /*@ assigns \nothing; */
 static int32_t unzigzag(uint32_t u)
 {
-    return (int32_t)((u >> 1) ^ (0u - (u & 1)));
+    return u % 2 == 0 ? (int32_t)(u / 2) : -(int32_t)(u / 2) - 1;
 }
 
 size_t fk_prog_encode(const struct fk_prog *p, uint8_t *buf, size_t cap)
