@@ -444,6 +444,9 @@
   predicate words_copied{L1, L2}(integer f, integer g, integer skip) =
     \forall integer k; 0 <= k < FK_PAGE_WORDS && k != skip ==>
       \at(frame_data[FRAME_WORD(g, k)], L2) == \at(frame_data[FRAME_WORD(f, k)], L1);
+  // Frame g holds zeros but for word skip (a page's first store).
+  predicate words_zero{L}(integer g, integer skip) =
+    \forall integer k; 0 <= k < FK_PAGE_WORDS && k != skip ==> frame_data[FRAME_WORD(g, k)] == 0;
   // No frame but f changed its words from L1 to L2.
   // (over flat indices: the provers instantiate a quantifier at
   // frame_data[x], never at frame_data[g * FK_PAGE_WORDS + k])

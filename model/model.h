@@ -206,14 +206,16 @@ void model_reset(void);
     // the word is in a frame the page alone references
     predicate step_store{L}(integer p, struct fk_step s) =
       word_stored(p, u32_of(s.arg[0]), u32_of(s.arg[1]));
-    // the page's other words read as before (a copy-on-write copies); no
-    // frame but the page's changes (a shared frame is not written); only
-    // the page's own reference is re-pointed; every word of every process
-    // but those through that reference reads as before
+    // the page's other words read as before (a copy-on-write copies), or
+    // 0 if it had no frame; no frame but the page's changes (a shared
+    // frame is not written); only the page's own reference is re-pointed;
+    // every word of every process but those through that reference reads
+    // as before
     predicate step_store_kept{L1, L2}(integer p, struct fk_step s) =
       \let addr = u32_of(s.arg[0]);
       (frame_at{L1}(p, addr) >= 0 ==> words_copied{L1, L2}(
          frame_at{L1}(p, addr), frame_at{L2}(p, addr), addr % FK_PAGE_SIZE / 4))
+      && (frame_at{L1}(p, addr) < 0 ==> words_zero{L2}(frame_at{L2}(p, addr), addr % FK_PAGE_SIZE / 4))
       && other_frames_kept{L1, L2}(frame_at{L2}(p, addr))
       && frames_reached_kept{L1, L2}(p, addr, frame_at{L2}(p, addr))
       && store_isolated{L1, L2}(p, addr, u32_of(s.arg[1]));

@@ -448,6 +448,8 @@ static void copy_frame(int copy, int f)
       ensures reached_kept: frames_reached_kept{Pre, Post}(p, addr, frame_at(p, addr));
       ensures copied: \old(frame_at(p, addr)) >= 0 ==> words_copied{Pre, Post}(
                 \old(frame_at(p, addr)), frame_at(p, addr), addr % FK_PAGE_SIZE / 4);
+      ensures zeroed: \old(frame_at(p, addr)) < 0 ==>
+                words_zero(frame_at(p, addr), addr % FK_PAGE_SIZE / 4);
     complete behaviors;
     disjoint behaviors;
 */
@@ -464,6 +466,8 @@ static int write_word(int p, uint32_t addr, uint32_t value)
     }
     /*@ assert reads_as_old: \let o = f; o >= 0 ==> \forall integer k; 0 <= k < FK_PAGE_WORDS
           ==> frame_data[FRAME_WORD(to, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
+    /*@ assert fresh_zeros: f < 0 ==> \forall integer k; 0 <= k < FK_PAGE_WORDS
+          ==> frame_data[FRAME_WORD(to, k)] == 0; */
     frame_sum[to] += fk_sum_term((uint32_t)w, value)
                      - fk_sum_term((uint32_t)w, frame_data[FRAME_WORD(to, w)]);
     frame_data[FRAME_WORD(to, w)] = value;
@@ -471,6 +475,9 @@ static int write_word(int p, uint32_t addr, uint32_t value)
           0 <= k < FK_PAGE_WORDS && k != addr % FK_PAGE_SIZE / 4 ==>
           frame_data[FRAME_WORD(to, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
     //@ assert others_as_old: f >= 0 ==> words_copied{Pre, Here}(f, to, addr % FK_PAGE_SIZE / 4);
+    /*@ assert others_zero_words: f < 0 ==> \forall integer k; 0 <= k < FK_PAGE_WORDS
+          && k != addr % FK_PAGE_SIZE / 4 ==> frame_data[FRAME_WORD(to, k)] == 0; */
+    //@ assert others_zero: f < 0 ==> words_zero(to, addr % FK_PAGE_SIZE / 4);
     //@ assert only_to_written: other_frames_kept{Pre, Here}(to);
     if (to != f) {
         /* the words are in place before the page reaches them */
@@ -532,6 +539,10 @@ struct fk_result sys_store(int p, uint32_t addr, uint32_t value)
           && frame_at(q, a) >= 0 ==> \let g = frame_at(q, a);
           frame_data[FRAME_WORD(g, a % FK_PAGE_SIZE / 4)]
           == \at(frame_data[FRAME_WORD(g, a % FK_PAGE_SIZE / 4)], Pre); */
+    //@ assert reads_value: word_at(p, addr) == value;
+    /*@ assert others_read_as_before: \forall integer q, a; 0 <= q < FK_NPROC
+          && (in_heap_area(a) || in_window(a)) && !same_reference{Pre}(q, a, p, addr)
+          ==> word_at(q, a) == \at(word_at(q, a), Pre); */
     return ok(0, 0);
 }
 

@@ -158,10 +158,12 @@ struct fk_result sys_sbrk(int p, int32_t delta);
       // copy-on-write: a shared or missing frame was replaced by the lowest free one
       ensures \old(frame_at(p, addr)) < 0 || \old(frame_ref[frame_at(p, addr)]) > 1
               ==> frame_at(p, addr) == \old(first_free_frame(0));
-      // the page's other words read as before: a copy-on-write copies
-      // (that a page with no frame gets zeros is not stated yet)
+      // the page's other words read as before: a copy-on-write copies,
+      // a page with no frame gets zeros
       ensures copied: \old(frame_at(p, addr)) >= 0 ==> words_copied{Pre, Post}(
                 \old(frame_at(p, addr)), frame_at(p, addr), addr % FK_PAGE_SIZE / 4);
+      ensures zeroed: \old(frame_at(p, addr)) < 0 ==>
+                words_zero(frame_at(p, addr), addr % FK_PAGE_SIZE / 4);
       // no other frame's words change (a shared frame is not written)
       ensures frames_kept: other_frames_kept{Pre, Post}(frame_at(p, addr));
       // every address reaches the frame it did, or the stored word's
