@@ -8,7 +8,7 @@
 _SPEC_OF_MODEL = ["spec/errno.h", "spec/limits.h", "spec/namespace.h", "spec/obs.h",
                   "spec/out.h", "spec/precheck.h", "spec/program.h"]
 
-INCLUDES = {
+_INCLUDES = {
     "model/fdt.c": ["model/fdt.h", "model/logic.h", "model/state.h"] + _SPEC_OF_MODEL,
     "model/file.c": ["model/fdt.h", "model/file.h", "model/logic.h", "model/refs.h",
                      "model/state.h"] + _SPEC_OF_MODEL,
@@ -29,11 +29,11 @@ INCLUDES = {
     "spec/sum.c": ["spec/limits.h", "spec/obs.h"],
 }
 
-def headers(files):
-    """The headers files read, as labels (a test's data)."""
-    out = {}
+def _inputs(files):
+    """files and the headers they read, as labels (a test's data)."""
+    out = {_label(f): True for f in files}
     for f in files:
-        for h in INCLUDES[f]:
+        for h in _INCLUDES[f]:
             out[_label(h)] = True
     return sorted(out.keys())
 
@@ -47,7 +47,7 @@ def _label(path):
 SMOKE_Z3_STEPS = 1000000
 SMOKE_CVC4_STEPS = 50000
 
-def _wp_test(name, mode, functions, files, headers, z3_steps, cvc4_steps):
+def _wp_test(name, mode, functions, files, z3_steps, cvc4_steps):
     native.sh_test(
         name = name,
         # Outcomes depend on steps, not time; the Bazel timeout (an hour)
@@ -55,7 +55,7 @@ def _wp_test(name, mode, functions, files, headers, z3_steps, cvc4_steps):
         size = "enormous",
         srcs = ["wp.sh"],
         args = [mode, name, str(z3_steps), str(cvc4_steps), ",".join(functions)] + files,
-        data = headers + [_label(f) for f in files],
+        data = _inputs(files),
         # One prover at a time (-wp-par 1): at most one core each, busy
         # about 73% of the time (a third test at once would fill the gaps:
         # docs/benchmarks.md; .bazelrc says why it does not).
@@ -69,9 +69,8 @@ def wp_proof(name, functions, files = None, z3_steps = None, cvc4_steps = None, 
     and limits instead."""
     if target:
         files, z3_steps, cvc4_steps = target["files"], target["z3_steps"], target["cvc4_steps"]
-    _wp_test(name, "goals", functions, files, headers(files), z3_steps, cvc4_steps)
-    _wp_test(name + "_smoke", "smoke", functions, files, headers(files),
-             SMOKE_Z3_STEPS, SMOKE_CVC4_STEPS)
+    _wp_test(name, "goals", functions, files, z3_steps, cvc4_steps)
+    _wp_test(name + "_smoke", "smoke", functions, files, SMOKE_Z3_STEPS, SMOKE_CVC4_STEPS)
 
 def wp_mutant(name, function, prop, target):
     """A planted model bug, mutants/NAME.patch, that must make the proof of
@@ -88,7 +87,7 @@ def wp_mutant(name, function, prop, target):
         srcs = ["mutant.sh"],
         args = ["$(location mutants/%s.patch)" % name, function, prop, name,
                 str(z3), str(cvc4)] + files,
-        data = headers(files) + [_label(f) for f in files] +
+        data = _inputs(files) +
                ["mutants/%s.patch" % name, "wp.sh"],
         tags = ["proof"],
     )
