@@ -1,7 +1,6 @@
 /* valid_state (model/logic.h), executable: every predicate of procs_ok,
- * files_ok and memory_ok, the first violation described; and the part of
- * invariant 15 (spec/state.md) that logic.h does not state yet: frame_sum
- * is the checksum of its frame's words. The checker trusts nothing it
+ * files_ok and memory_ok, and the checksums of invariant 15 (nodes_summed,
+ * frames_summed), the first violation described. The checker trusts nothing it
  * reads: every index is range-checked before use.
  *
  * model_check_step re-examines only what changed since its previous call

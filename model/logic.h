@@ -458,6 +458,23 @@
   logic integer first_free_frame{L}(integer n) =
     n >= FK_NFRAME ? -1 : frame_ref[n] == 0 ? n : first_free_frame{L}(n + 1);
 
+  // The checksum of frame f's first n words, unwrapped (node_bytes_total).
+  logic integer frame_words_total{L}(integer f, integer n) =
+    n <= 0 ? 0 : frame_words_total{L}(f, n - 1)
+                 + sum_term(n - 1, frame_data[FRAME_WORD(f, n - 1)]);
+
+  // Invariant 15, for frames: a frame in use has the checksum of its
+  // words (a free frame's are stale until frame_alloc zeroes them).
+  predicate frames_summed{L} =
+    \forall integer f; 0 <= f < FK_NFRAME && frame_ref[f] > 0
+      ==> frame_sum[f] == frame_words_total(f, FK_PAGE_WORDS) % 0x100000000;
+
+  // No frame came into use from L1 to L2 (frames were freed or shared):
+  // what keeps frames_summed for an operation that writes no frame.
+  predicate no_frame_revived{L1, L2} =
+    \forall integer f; 0 <= f < FK_NFRAME && \at(frame_ref[f], L2) > 0
+      ==> \at(frame_ref[f], L1) > 0;
+
   // The whole invariant (spec/state.md, "Invariants"): the tables in three
   // parts, then the checksums.
   predicate procs_ok{L} =
@@ -471,13 +488,14 @@
     frames_in_range && frame_refs_counted && obj_refs_counted && heap_ok
     && regions_shaped && objs_shaped;
   // The tables' invariants (1 to 14), which every operation keeps; the
-  // checksums (15) only the few that write a node's bytes touch, and the
-  // others keep them by their assigns. Apart, so that the recursive sum
-  // over a node's bytes is not in the context of every other operation's
-  // goals (with it there, Z3 gave up on a goal of sys_mmap it had proved
-  // in 1.3 M steps, and CVC4 ran past 1 M).
+  // checksums (15) only the few that write a node's bytes or a frame's
+  // words touch, and the others keep them by their assigns (and, for
+  // frames, no_frame_revived). Apart, so that the recursive sums are not
+  // in the context of every other operation's goals (with the nodes' there,
+  // Z3 gave up on a goal of sys_mmap it had proved in 1.3 M steps, and
+  // CVC4 ran past 1 M).
   predicate tables_ok{L} = procs_ok && files_ok && memory_ok;
-  predicate valid_state{L} = tables_ok && nodes_summed;
+  predicate valid_state{L} = tables_ok && nodes_summed && frames_summed;
 
   // Slot q is a child of p that wait(pid) is about.
   predicate waited_child{L}(integer q, integer p, integer pid) =

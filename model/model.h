@@ -36,7 +36,7 @@
     ensures procs_ok;
     ensures files_ok;
     ensures memory_ok;
-    ensures nodes_summed;
+    ensures nodes_summed && frames_summed;
     ensures alive(0) && proc_pid[0] == 0 && next_pid == 1;
 */
 void model_reset(void);

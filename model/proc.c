@@ -162,6 +162,37 @@ static void copy_heap(int p, int c)
     }
 }
 
+/*@ ghost
+  // A frame that p's pages or heap reach is in use: fork shares only
+  // such frames (so no frame comes into use).
+  /@ requires 0 <= p < FK_NPROC && frame_refs_counted;
+     assigns \nothing;
+     ensures pages: \forall integer fr; 0 <= fr < FK_NFRAME
+               && pg_row_count(p, fr, FK_MMAP_PAGES) > 0 ==> frame_ref[fr] > 0;
+     ensures heap: \forall integer fr; 0 <= fr < FK_NFRAME
+               && heap_row_count(p, fr, FK_HEAP_MAX_PAGES) > 0 ==> frame_ref[fr] > 0; @/
+  static void shared_frames_live(int p)
+  {
+      pg_cells_counted();
+      heap_cells_counted();
+      page_count_bounds();
+      /@ loop invariant 0 <= i <= FK_MMAP_PAGES;
+         loop invariant \forall integer fr; 0 <= fr < FK_NFRAME
+             && pg_row_count(p, fr, i) > 0 ==> frame_ref[fr] > 0;
+         loop assigns i;
+         loop variant FK_MMAP_PAGES - i; @/
+      for (int i = 0; i < FK_MMAP_PAGES; i++) {
+      }
+      /@ loop invariant 0 <= j <= FK_HEAP_MAX_PAGES;
+         loop invariant \forall integer fr; 0 <= fr < FK_NFRAME
+             && heap_row_count(p, fr, j) > 0 ==> frame_ref[fr] > 0;
+         loop assigns j;
+         loop variant FK_HEAP_MAX_PAGES - j; @/
+      for (int j = 0; j < FK_HEAP_MAX_PAGES; j++) {
+      }
+  }
+*/
+
 struct fk_result sys_fork(int p)
 {
     int c = free_slot();
@@ -175,8 +206,10 @@ struct fk_result sys_fork(int p)
     proc_status[c] = 0;
     next_pid = pid + 1;
     copy_fds(p, c);
+    /*@ ghost shared_frames_live(p); */
     copy_pages(p, c);
     copy_heap(p, c);
+    /*@ assert revived: no_frame_revived{Pre, Here}; */
     /*@ ghost ref_count_bounds(); */
     cwd_write(c, proc_cwd[p]);
     node_ref[proc_cwd[p]]++;
@@ -218,6 +251,7 @@ static void close_all(int p)
     assigns heap_pages[p], heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1],
             frame_ref[0 .. FK_NFRAME-1];
     ensures frames_in_range && frame_refs_counted;
+    ensures no_frame_revived{Pre, Post};
     ensures heap_pages[p] == 0;
     ensures \forall integer j; 0 <= j < FK_HEAP_MAX_PAGES ==> heap_frame[p][j] == -1;
 */
@@ -225,6 +259,7 @@ static void release_heap(int p)
 {
     /*@ loop invariant 0 <= j <= FK_HEAP_MAX_PAGES;
         loop invariant frames_in_range && frame_refs_counted;
+        loop invariant none_revived: no_frame_revived{Pre, Here};
         loop invariant \forall integer k; 0 <= k < j ==> heap_frame[p][k] == -1;
         loop assigns j, heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1], frame_ref[0 .. FK_NFRAME-1];
         loop variant FK_HEAP_MAX_PAGES - j;

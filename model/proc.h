@@ -42,6 +42,7 @@
     ensures cwds_in_range;
     ensures frames_in_range;
     ensures frame_refs_counted;
+    ensures no_frame_revived{Pre, Post};
     ensures obj_refs_counted;
     ensures heap_ok;
     ensures regions_shaped;
@@ -91,6 +92,7 @@ struct fk_result sys_fork(int p);
     requires tables_ok;
     assigns TEARDOWN_ASSIGNS(p);
     ensures tables_ok;
+    ensures no_frame_revived{Pre, Post};
     ensures \result.kind == FK_R_OK && \result.val == 0 && \result.aux == 0;
     ensures proc_state[p] == P_ZOMBIE && proc_status[p] == (code % 256 + 256) % 256 * 256;
     // its fds, pages, heap and cwd are gone (valid_state: zombies hold nothing)

@@ -379,21 +379,79 @@ static int free_frame(void)
     return -1;
 }
 
-int frame_alloc(void)
+/*@ requires 0 <= f < FK_NFRAME;
+    assigns frame_data[FRAME_WORD(f, 0) .. FRAME_WORD(f, FK_PAGE_WORDS - 1)];
+    ensures zeroed: \forall integer w; 0 <= w < FK_PAGE_WORDS ==> frame_data[FRAME_WORD(f, w)] == 0;
+    ensures \forall integer x; FRAME_WORD(f, 0) <= x < FRAME_WORD(f, FK_PAGE_WORDS) ==> frame_data[x] == 0;
+*/
+static void zero_frame(int f)
 {
-    int f = free_frame();
-    if (f < 0)
-        return -1;
     /*@ loop invariant 0 <= w <= FK_PAGE_WORDS;
         loop invariant \forall integer k; 0 <= k < w ==> frame_data[FRAME_WORD(f, k)] == 0;
+        loop invariant \forall integer x; FRAME_WORD(f, 0) <= x < FRAME_WORD(f, w) ==> frame_data[x] == 0;
         loop assigns w, frame_data[FRAME_WORD(f, 0) .. FRAME_WORD(f, FK_PAGE_WORDS - 1)];
         loop variant FK_PAGE_WORDS - w;
     */
     for (int w = 0; w < FK_PAGE_WORDS; w++)
         frame_data[FRAME_WORD(f, w)] = 0;
+}
+
+int frame_alloc(void)
+{
+    int f = free_frame();
+    if (f < 0)
+        return -1;
+    zero_frame(f);
     frame_sum[f] = 0;
     frame_ref[f] = 1;
+    /*@ ghost   // zero words sum to 0; the other frames' words are as before
+      /@ loop invariant 0 <= k <= FK_PAGE_WORDS;
+         loop invariant zero: frame_words_total(f, k) == 0;
+         loop invariant others: \forall integer g, j; 0 <= g < FK_NFRAME && g != f && 0 <= j <= k
+             ==> frame_words_total(g, j) == frame_words_total{Pre}(g, j);
+         loop assigns k;
+         loop variant FK_PAGE_WORDS - k; @/
+      for (int k = 0; k < FK_PAGE_WORDS; k++) {
+          /@ assert frame_words_total(f, k + 1)
+               == frame_words_total(f, k) + sum_term(k, frame_data[FRAME_WORD(f, k)]); @/
+          /@ assert frame_data[FRAME_WORD(f, k)] == 0; @/
+      }
+    */
+    /*@ assert others_summed: \forall integer g; 0 <= g < FK_NFRAME && g != f && frame_ref[g] > 0
+          ==> frame_sum[g] == frame_words_total(g, FK_PAGE_WORDS) % 0x100000000; */
     return f;
+}
+
+void frame_word_put(int f, int w, uint32_t value)
+{
+    frame_sum[f] = sum_update(frame_sum[f], (uint32_t)w, frame_data[FRAME_WORD(f, w)], value);
+    frame_data[FRAME_WORD(f, w)] = value;
+    /*@ ghost   // this frame's total: as before up to word w, then moved by the change
+      /@ loop invariant 0 <= k <= FK_PAGE_WORDS;
+         loop invariant before: k <= w ==> frame_words_total(f, k) == frame_words_total{Pre}(f, k);
+         loop invariant after: k > w ==> frame_words_total(f, k) == frame_words_total{Pre}(f, k)
+             + sum_term(w, value) - sum_term(w, \at(frame_data[FRAME_WORD(f, w)], Pre));
+         loop invariant covers: 0 <= frame_words_total{Pre}(f, k)
+             && (k > w ==> sum_term(w, \at(frame_data[FRAME_WORD(f, w)], Pre))
+                           <= frame_words_total{Pre}(f, k));
+         loop assigns k;
+         loop variant FK_PAGE_WORDS - k; @/
+      for (int k = 0; k < FK_PAGE_WORDS; k++) {
+      }
+    */
+    /*@ assert new_sum: frame_ref[f] > 0 ==> frame_sum[f] == (frame_words_total{Pre}(f, FK_PAGE_WORDS)
+          + sum_term(w, value) - sum_term(w, \at(frame_data[FRAME_WORD(f, w)], Pre))) % 0x100000000; */
+    /*@ ghost   // the other frames' totals are as before
+      /@ loop invariant 0 <= k <= FK_PAGE_WORDS;
+         loop invariant others: \forall integer g, j; 0 <= g < FK_NFRAME && g != f && 0 <= j <= k
+             ==> frame_words_total(g, j) == frame_words_total{Pre}(g, j);
+         loop assigns k;
+         loop variant FK_PAGE_WORDS - k; @/
+      for (int k = 0; k < FK_PAGE_WORDS; k++) {
+      }
+    */
+    /*@ assert others_summed: \forall integer g; 0 <= g < FK_NFRAME && g != f && frame_ref[g] > 0
+          ==> frame_sum[g] == frame_words_total(g, FK_PAGE_WORDS) % 0x100000000; */
 }
 
 void obj_put(int o)
@@ -402,6 +460,7 @@ void obj_put(int o)
         return;
     /*@ loop invariant 0 <= k <= FK_MMAP_PAGES;
         loop invariant frames_in_range && frame_refs_counted;
+        loop invariant none_revived: no_frame_revived{Pre, Here};
         loop invariant \forall integer s; OBJ_SLOT(o, 0) <= s < OBJ_SLOT(o, k)
                        ==> obj_frame[s] == -1;
         loop invariant \forall integer x, s; 0 <= x < FK_NOBJ && x != o

@@ -150,6 +150,7 @@ void node_byte_put(int node, int i, uint8_t byte);
 /*@ requires 0 <= f < FK_NFRAME && frame_ref[f] >= 1;
     assigns frame_ref[f];
     ensures frame_ref[f] == \old(frame_ref[f]) - 1;
+    ensures no_frame_revived{Pre, Post};
 */
 void frame_put(int f);
 
@@ -164,6 +165,7 @@ void frame_put(int f);
     ensures obj_ref[o] == \old(obj_ref[o]) - 1;
     ensures frames_in_range;
     ensures frame_refs_counted;
+    ensures no_frame_revived{Pre, Post};
     ensures free_objs_empty;
     ensures obj_frames_inside;
     ensures obj_ref[o] > 0 ==> obj_npages[o] == \old(obj_npages[o]);
@@ -174,7 +176,8 @@ void frame_put(int f);
 void obj_put(int o);
 
 /* the lowest free frame, zero-filled, refcount 1; -1 if none */
-/*@ assigns frame_ref[first_free_frame(0)], frame_sum[first_free_frame(0)],
+/*@ requires frames_summed;
+    assigns frame_ref[first_free_frame(0)], frame_sum[first_free_frame(0)],
             frame_data[FRAME_WORD(first_free_frame(0), 0)
                        .. FRAME_WORD(first_free_frame(0), FK_PAGE_WORDS - 1)];
     ensures \result == \old(first_free_frame(0));
@@ -183,8 +186,19 @@ void obj_put(int o);
               && frame_sum[\result] == 0;
     ensures \result >= 0 ==> \forall integer w; 0 <= w < FK_PAGE_WORDS ==>
               frame_data[FRAME_WORD(\result, w)] == 0;
+    ensures frames_summed;
 */
 int frame_alloc(void);
+
+/* Word w of frame f becomes value; the frame's checksum follows the
+ * change (invariant 15). */
+/*@ requires 0 <= f < FK_NFRAME && 0 <= w < FK_PAGE_WORDS;
+    requires frames_summed;
+    assigns frame_data[FRAME_WORD(f, w)], frame_sum[f];
+    ensures frame_data[FRAME_WORD(f, w)] == value;
+    ensures summed: frames_summed;
+*/
+void frame_word_put(int f, int w, uint32_t value);
 
 /* what unmapping pages of process p may change (for its callers too) */
 #define UNMAP_ASSIGNS(p) \
@@ -200,6 +214,7 @@ int frame_alloc(void);
     requires regions_shaped && objs_shaped;
     assigns UNMAP_ASSIGNS(p);
     ensures frames_in_range && frame_refs_counted && obj_refs_counted;
+    ensures no_frame_revived{Pre, Post};
     ensures regions_shaped && objs_shaped;
     ensures \forall integer o; 0 <= o < FK_NOBJ && \old(obj_ref[o]) == 0 ==> obj_ref[o] == 0;
     ensures \forall integer i; a <= i < b ==> page_clear(p, i);
@@ -248,6 +263,7 @@ void unmap_range(int p, int a, int b);
     ensures pipes_bounded;
     ensures frames_in_range;
     ensures frame_refs_counted;
+    ensures no_frame_revived{Pre, Post};
     ensures obj_refs_counted;
     ensures heap_ok;
     ensures regions_shaped;

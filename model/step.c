@@ -16,6 +16,7 @@
     ensures files_ok;
     ensures memory_ok;
     ensures nodes_summed;
+    ensures frames_summed;
     ensures next_pid <= \old(next_pid) + 1;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     ensures effect_getpid: s.op == FK_OP_GETPID ==> step_getpid(p, \result);

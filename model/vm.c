@@ -59,7 +59,10 @@ void unmap_range(int p, int a, int b)
     /* From the top down: every page left mapped still continues a mapped
      * page or starts a region, so the region shape holds at each step. */
     /*@ loop invariant a - 1 <= i < b;
-        loop invariant frames_in_range && frame_refs_counted && obj_refs_counted;
+        loop invariant frames_in_range;
+        loop invariant frame_refs_counted;
+        loop invariant obj_refs_counted;
+        loop invariant none_revived: no_frame_revived{Pre, Here};
         loop invariant regions_shaped;
         loop invariant free_objs_empty;
         loop invariant obj_frames_inside;
@@ -289,6 +292,7 @@ struct fk_result sys_sbrk(int p, int32_t delta)
     int n = (int)pages;
     /*@ loop invariant n <= j && (j <= old || j == n);
         loop invariant frames_in_range && frame_refs_counted;
+        loop invariant none_revived: no_frame_revived{Pre, Here};
         loop invariant \forall integer k; n <= k < j ==> heap_frame[p][k] == -1;
         loop invariant \forall integer k; j <= k < FK_HEAP_MAX_PAGES ==>
               heap_frame[p][k] == \at(heap_frame[p][k], LoopEntry);
@@ -314,6 +318,7 @@ struct fk_result sys_sbrk(int p, int32_t delta)
     requires sig == 9 || sig == 11;
     assigns TEARDOWN_ASSIGNS(p);
     ensures tables_ok;
+    ensures no_frame_revived{Pre, Post};
     ensures \result.kind == FK_R_KILLED && \result.val == sig && \result.aux == 0;
     ensures proc_state[p] == P_ZOMBIE && proc_status[p] == sig;
 */
@@ -397,15 +402,13 @@ static int prot_at(int p, uint32_t addr)
     return pg_attr[p][i] ? pg_attr[p][i] % (FK_PG_PROT + 1) : -1;
 }
 
-/* A private copy of frame f in frame copy (copy-on-write). */
+/* Frame f's words into frame copy. */
 /*@ requires 0 <= f < FK_NFRAME && 0 <= copy < FK_NFRAME && f != copy;
-    assigns frame_data[FRAME_WORD(copy, 0) .. FRAME_WORD(copy, FK_PAGE_WORDS - 1)],
-            frame_sum[copy];
+    assigns frame_data[FRAME_WORD(copy, 0) .. FRAME_WORD(copy, FK_PAGE_WORDS - 1)];
     ensures \forall integer w; 0 <= w < FK_PAGE_WORDS ==>
               frame_data[FRAME_WORD(copy, w)] == frame_data[FRAME_WORD(f, w)];
-    ensures frame_sum[copy] == frame_sum[f];
 */
-static void copy_frame(int copy, int f)
+static void copy_words(int copy, int f)
 {
     /*@ loop invariant 0 <= k <= FK_PAGE_WORDS;
         loop invariant \forall integer w; 0 <= w < k ==>
@@ -415,7 +418,38 @@ static void copy_frame(int copy, int f)
     */
     for (int k = 0; k < FK_PAGE_WORDS; k++)
         frame_data[FRAME_WORD(copy, k)] = frame_data[FRAME_WORD(f, k)];
+}
+
+/* A private copy of frame f (in use) in frame copy (copy-on-write). */
+/*@ requires 0 <= f < FK_NFRAME && 0 <= copy < FK_NFRAME && f != copy;
+    requires frame_ref[f] > 0 && frames_summed;
+    assigns frame_data[FRAME_WORD(copy, 0) .. FRAME_WORD(copy, FK_PAGE_WORDS - 1)],
+            frame_sum[copy];
+    ensures \forall integer w; 0 <= w < FK_PAGE_WORDS ==>
+              frame_data[FRAME_WORD(copy, w)] == frame_data[FRAME_WORD(f, w)];
+    ensures frame_sum[copy] == frame_sum[f];
+    ensures frames_summed;
+*/
+static void copy_frame(int copy, int f)
+{
+    copy_words(copy, f);
     frame_sum[copy] = frame_sum[f];
+    /*@ ghost   // the copy's total is the original's; the other frames' are as before
+      /@ loop invariant 0 <= k <= FK_PAGE_WORDS;
+         loop invariant copied: frame_words_total(copy, k) == frame_words_total{Pre}(f, k);
+         loop invariant others: \forall integer g, j; 0 <= g < FK_NFRAME && g != copy && 0 <= j <= k
+             ==> frame_words_total(g, j) == frame_words_total{Pre}(g, j);
+         loop assigns k;
+         loop variant FK_PAGE_WORDS - k; @/
+      for (int k = 0; k < FK_PAGE_WORDS; k++) {
+          /@ assert frame_words_total(copy, k + 1)
+               == frame_words_total(copy, k) + sum_term(k, frame_data[FRAME_WORD(copy, k)]); @/
+          /@ assert frame_words_total{Pre}(f, k + 1)
+               == frame_words_total{Pre}(f, k) + sum_term(k, frame_data[FRAME_WORD(f, k)]); @/
+      }
+    */
+    /*@ assert others_summed: \forall integer g; 0 <= g < FK_NFRAME && g != copy && frame_ref[g] > 0
+          ==> frame_sum[g] == frame_words_total(g, FK_PAGE_WORDS) % 0x100000000; */
 }
 
 /* Stores value at addr in a frame p's page there alone references: its
@@ -423,7 +457,7 @@ static void copy_frame(int copy, int f)
  * shared frame or zeros for a page that had none. 0; -1, with nothing
  * changed, when that frame is needed and none is free. */
 /*@ requires 0 <= p < FK_NPROC;
-    requires memory_ok;
+    requires memory_ok && frames_summed;
     requires addr % 4 == 0 && (in_heap_area(addr) || in_window(addr));
     requires page_prot_at(p, addr) == FK_PROT_RW;
     assigns frame_ref[0 .. FK_NFRAME-1], frame_sum[0 .. FK_NFRAME-1],
@@ -432,6 +466,7 @@ static void copy_frame(int copy, int f)
             obj_frame[OBJ_SLOT(pg_obj[p][win_page(addr)], pg_objpage[p][win_page(addr)])],
             pg_frame[p][win_page(addr)];
     ensures memory_ok;
+    ensures frames_summed;
     behavior no_frame:
       assumes frame_at(p, addr) < 0 || frame_ref[frame_at(p, addr)] > 1;
       assumes first_free_frame(0) < 0;
@@ -468,9 +503,7 @@ static int write_word(int p, uint32_t addr, uint32_t value)
           ==> frame_data[FRAME_WORD(to, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
     /*@ assert fresh_zeros: f < 0 ==> \forall integer k; 0 <= k < FK_PAGE_WORDS
           ==> frame_data[FRAME_WORD(to, k)] == 0; */
-    frame_sum[to] += fk_sum_term((uint32_t)w, value)
-                     - fk_sum_term((uint32_t)w, frame_data[FRAME_WORD(to, w)]);
-    frame_data[FRAME_WORD(to, w)] = value;
+    frame_word_put(to, w, value);
     /*@ assert others_as_old_words: \let o = f; o >= 0 ==> \forall integer k;
           0 <= k < FK_PAGE_WORDS && k != addr % FK_PAGE_SIZE / 4 ==>
           frame_data[FRAME_WORD(to, k)] == \at(frame_data[FRAME_WORD(o, k)], Pre); */
@@ -479,14 +512,23 @@ static int write_word(int p, uint32_t addr, uint32_t value)
           && k != addr % FK_PAGE_SIZE / 4 ==> frame_data[FRAME_WORD(to, k)] == 0; */
     //@ assert others_zero: f < 0 ==> words_zero(to, addr % FK_PAGE_SIZE / 4);
     //@ assert only_to_written: other_frames_kept{Pre, Here}(to);
+    /*@ assert reach_unchanged: \forall integer q, a; 0 <= q < FK_NPROC
+          && (in_heap_area(a) || in_window(a)) ==> frame_at(q, a) == \at(frame_at(q, a), Pre); */
     if (to != f) {
         /* the words are in place before the page reaches them */
         set_frame(p, addr, to);
+        //@ assert reached_via_set: frames_reached_kept{Pre, Here}(p, addr, to);
         /*@ ghost page_count_bounds(); */
         if (f >= 0)
             frame_put(f);
     }
+    //@ assert reached_in_place: to == f ==> frames_reached_kept{Pre, Here}(p, addr, to);
     //@ assert now_at: frame_at(p, addr) == to;
+    //@ assert in_range_after: frames_in_range;
+    //@ assert frames_counted_after: frame_refs_counted;
+    //@ assert objs_counted_after: obj_refs_counted;
+    //@ assert heap_after: heap_ok;
+    //@ assert shaped_after: regions_shaped && objs_shaped;
     return 0;
 }
 
@@ -524,8 +566,10 @@ struct fk_result sys_store(int p, uint32_t addr, uint32_t value)
 {
     if (prot_at(p, addr) != FK_PROT_RW)
         return killed(p, 11);
+    //@ assert procs_before: procs_ok;
     if (write_word(p, addr, value))
         return killed(p, 9);
+    //@ assert procs_after: procs_ok;
     /*@ ghost frame_at_bounds(); */
     /*@ ghost two_references(); */
     /*@ assert exclusive: \forall integer q, a; 0 <= q < FK_NPROC
@@ -539,6 +583,9 @@ struct fk_result sys_store(int p, uint32_t addr, uint32_t value)
           && frame_at(q, a) >= 0 ==> \let g = frame_at(q, a);
           frame_data[FRAME_WORD(g, a % FK_PAGE_SIZE / 4)]
           == \at(frame_data[FRAME_WORD(g, a % FK_PAGE_SIZE / 4)], Pre); */
+    /*@ assert others_elsewhere: \forall integer q, a; 0 <= q < FK_NPROC
+          && (in_heap_area(a) || in_window(a)) && frame_at(q, a) != frame_at(p, addr)
+          ==> word_at(q, a) == \at(word_at(q, a), Pre); */
     //@ assert reads_value: word_at(p, addr) == value;
     /*@ assert others_read_as_before: \forall integer q, a; 0 <= q < FK_NPROC
           && (in_heap_area(a) || in_window(a)) && !same_reference{Pre}(q, a, p, addr)

@@ -19,6 +19,7 @@
     ensures procs_ok;
     ensures files_ok;
     ensures memory_ok;
+    ensures no_frame_revived{Pre, Post};
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior no_object:
       assumes share == FK_MAP_SHARED && !has_free_obj;
@@ -61,6 +62,7 @@ struct fk_result sys_mmap(int p, uint32_t addr, int32_t npages, int32_t prot,
     requires window_range(addr, npages);
     assigns UNMAP_ASSIGNS(p);
     ensures tables_ok;
+    ensures no_frame_revived{Pre, Post};
     ensures \result.kind == FK_R_OK && \result.val == 0 && \result.aux == 0;
     ensures cleared: \let a = (addr - FK_MMAP_BASE) / FK_PAGE_SIZE;
               \forall integer k; a <= k < a + npages ==> page_clear(p, k);
@@ -110,6 +112,7 @@ struct fk_result sys_mprotect(int p, uint32_t addr, int32_t npages,
     assigns heap_pages[p], heap_frame[p][0 .. FK_HEAP_MAX_PAGES-1],
             frame_ref[0 .. FK_NFRAME-1];
     ensures tables_ok;
+    ensures no_frame_revived{Pre, Post};
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior out_of_range:
       assumes heap_pages[p] + delta < 0 || heap_pages[p] + delta > FK_HEAP_MAX_PAGES;
@@ -129,13 +132,14 @@ struct fk_result sys_mprotect(int p, uint32_t addr, int32_t npages,
 struct fk_result sys_sbrk(int p, int32_t delta);
 
 /*@ requires alive(p);
-    requires tables_ok;
+    requires tables_ok && frames_summed;
     requires addr % 4 == 0 && (in_heap_area(addr) || in_window(addr));
     assigns TEARDOWN_ASSIGNS(p), frame_sum[0 .. FK_NFRAME-1],
             frame_data[0 .. FK_NFRAME * FK_PAGE_WORDS - 1];
     ensures procs_ok;
     ensures files_ok;
     ensures memory_ok;
+    ensures frames_summed;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior fault:
       assumes page_prot_at(p, addr) != FK_PROT_RW;
@@ -179,6 +183,7 @@ struct fk_result sys_store(int p, uint32_t addr, uint32_t value);
     requires addr % 4 == 0 && (in_heap_area(addr) || in_window(addr));
     assigns TEARDOWN_ASSIGNS(p);
     ensures tables_ok;
+    ensures no_frame_revived{Pre, Post};
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
     behavior fault:
       assumes page_prot_at(p, addr) != FK_PROT_R && page_prot_at(p, addr) != FK_PROT_RW;
