@@ -10,6 +10,18 @@
 #include "spec/obs.h"
 #include "spec/program.h"
 
+/* Every process's row of a per-process table, one location per row:
+ * WP then checks that a step's rows are among them by a case split on
+ * the slot, where for one two-dimensional range it asks the provers for
+ * an existential witness that neither finds. */
+#if FK_NPROC != 16
+#error "ALL_ROWS lists 16 rows"
+#endif
+#define ROWS4(a, last, k) \
+    a[k][0 .. last], a[k + 1][0 .. last], a[k + 2][0 .. last], a[k + 3][0 .. last]
+#define ALL_ROWS(a, last) \
+    ROWS4(a, last, 0), ROWS4(a, last, 4), ROWS4(a, last, 8), ROWS4(a, last, 12)
+
 /* The initial state: p0 alive, the namespace's initial contents. It
  * satisfies the whole invariant. */
 /*@ assigns proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1],
@@ -55,6 +67,30 @@ void model_reset(void);
     pg_obj[P][0 .. FK_MMAP_PAGES-1], pg_obj[F][0 .. FK_MMAP_PAGES-1], \
     pg_objpage[P][0 .. FK_MMAP_PAGES-1], pg_objpage[F][0 .. FK_MMAP_PAGES-1], \
     heap_frame[P][0 .. FK_HEAP_MAX_PAGES-1], heap_frame[F][0 .. FK_HEAP_MAX_PAGES-1], \
+    file_ref[0 .. FK_NFILE-1], file_kind[0 .. FK_NFILE-1], \
+    file_mode[0 .. FK_NFILE-1], file_append[0 .. FK_NFILE-1], \
+    file_node[0 .. FK_NFILE-1], file_pipe[0 .. FK_NFILE-1], \
+    file_off[0 .. FK_NFILE-1], \
+    pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1], \
+    pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1], \
+    pipe_buf[0 .. FK_NPIPE * FK_PIPE_CAPACITY - 1], \
+    node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1], \
+    node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1], \
+    node_data[0 .. FK_NNODE * FK_MAX_FILE_SIZE - 1], \
+    frame_ref[0 .. FK_NFRAME-1], frame_sum[0 .. FK_NFRAME-1], \
+    frame_data[0 .. FK_NFRAME * FK_PAGE_WORDS - 1], \
+    obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1], \
+    obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1]
+
+/* The whole state: MODEL_STATE with every process's rows. */
+#define MODEL_ALL \
+    proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1], \
+    proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1], \
+    proc_cwd[0 .. FK_NPROC-1], next_pid, heap_pages[0 .. FK_NPROC-1], \
+    ALL_ROWS(fdt, FK_NOFILE-1), ALL_ROWS(pg_attr, FK_MMAP_PAGES-1), \
+    ALL_ROWS(pg_start, FK_MMAP_PAGES-1), ALL_ROWS(pg_frame, FK_MMAP_PAGES-1), \
+    ALL_ROWS(pg_obj, FK_MMAP_PAGES-1), ALL_ROWS(pg_objpage, FK_MMAP_PAGES-1), \
+    ALL_ROWS(heap_frame, FK_HEAP_MAX_PAGES-1), \
     file_ref[0 .. FK_NFILE-1], file_kind[0 .. FK_NFILE-1], \
     file_mode[0 .. FK_NFILE-1], file_append[0 .. FK_NFILE-1], \
     file_node[0 .. FK_NFILE-1], file_pipe[0 .. FK_NFILE-1], \
@@ -314,6 +350,24 @@ void model_reset(void);
                 range_unmapped(p, FK_HEAP_BASE + heap_pages[p] * FK_PAGE_SIZE, -s.arg[0]);
 */
 struct fk_result model_step(struct fk_step s);
+
+/* Runs the first n steps of prog from the current state. After
+ * model_reset (valid_state, next_pid 1) every program of at most
+ * FK_MAX_STEPS steps meets its contract: each of its steps meets
+ * model_step's, so the whole invariant holds after each. (It starts from
+ * the current state rather than calling model_reset: WP checks each
+ * location of a callee's assigns against one location of the caller's,
+ * and reset's tables, written whole, and a step's rows, one per process,
+ * leave an existential over the two-dimensional tables that neither
+ * prover instantiates in this context.) */
+/*@ requires valid_state;
+    requires prog_args_ok(prog) && n <= prog.nsteps;
+    requires next_pid + n <= FK_MAX_PID + 1;
+    assigns MODEL_ALL;
+    ensures valid_state;
+    ensures next_pid <= \old(next_pid) + n;
+*/
+void model_run(struct fk_prog prog, uint32_t n);
 
 /* The state as an observation, in the model's internal numbering
  * (canonicalize it with fk_obs_canon). */

@@ -119,3 +119,15 @@ struct fk_result model_step(struct fk_step s)
     /*@ ghost memory_views(); */
     return r;
 }
+
+void model_run(struct fk_prog prog, uint32_t n)
+{
+    /*@ loop invariant in_range: 0 <= i <= n;
+        loop invariant valid: valid_state;
+        loop invariant pid_bound: next_pid <= \at(next_pid, Pre) + i;
+        loop assigns i, MODEL_ALL;
+        loop variant n - i;
+    */
+    for (uint32_t i = 0; i < n; i++)
+        model_step(prog.step[i]);
+}

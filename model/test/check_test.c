@@ -15,8 +15,7 @@ static void run(const char *text)
 {
     struct fk_parse_error e;
     CHECK(fk_prog_parse(text, strlen(text), &prog, &e) == 0);
-    for (uint32_t i = 0; i < prog.nsteps; i++)
-        model_step(prog.step[i]);
+    model_run(prog, prog.nsteps);
 }
 
 /* A state with a bit of everything: processes, a zombie, files, a pipe,
