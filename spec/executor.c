@@ -37,7 +37,7 @@ static struct fk_result perform(const struct fk_step *s, int *child)
         return from_syscall(v < 0 ? v : fds[0], fds[1]);
     case FK_OP_READ:
         v = fk_sys_read(a[0], io, a[1]);
-        return from_syscall(v, v > 0 ? (int32_t)fk_sum_bytes(io, (size_t)v) : 0);
+        return from_syscall(v, v > 0 ? fk_i32_of(fk_sum_bytes(io, (size_t)v)) : 0);
     case FK_OP_WRITE:
         for (int32_t i = 0; i < a[1]; i++)
             io[i] = (uint8_t)a[2];
@@ -45,17 +45,17 @@ static struct fk_result perform(const struct fk_step *s, int *child)
     case FK_OP_LSEEK: return from_syscall(fk_sys_lseek(a[0], a[1], a[2]), 0);
     case FK_OP_CHDIR: return from_syscall(fk_sys_chdir(a[0]), 0);
     case FK_OP_MMAP:            /* window and heap addresses are below 2^31 */
-        return from_syscall(fk_sys_mmap((uint32_t)a[0], a[1], a[2], a[3]), 0);
-    case FK_OP_MUNMAP: return from_syscall(fk_sys_munmap((uint32_t)a[0], a[1]), 0);
+        return from_syscall(fk_sys_mmap(fk_u32_of(a[0]), a[1], a[2], a[3]), 0);
+    case FK_OP_MUNMAP: return from_syscall(fk_sys_munmap(fk_u32_of(a[0]), a[1]), 0);
     case FK_OP_MPROTECT:
-        return from_syscall(fk_sys_mprotect((uint32_t)a[0], a[1], a[2]), 0);
+        return from_syscall(fk_sys_mprotect(fk_u32_of(a[0]), a[1], a[2]), 0);
     case FK_OP_SBRK: return from_syscall(fk_sys_sbrk(a[0]), 0);
     case FK_OP_STORE:
-        *(volatile uint32_t *)(uintptr_t)(uint32_t)a[0] = (uint32_t)a[1];
+        *(volatile uint32_t *)(uintptr_t)fk_u32_of(a[0]) = fk_u32_of(a[1]);
         return from_syscall(0, 0);
     default: {                  /* FK_OP_LOAD: the decoder makes nothing else */
         struct fk_result r = { FK_R_OK,
-                               (int32_t)*(volatile uint32_t *)(uintptr_t)(uint32_t)a[0], 0 };
+                               fk_i32_of(*(volatile uint32_t *)(uintptr_t)fk_u32_of(a[0])), 0 };
         return r;
     }
     }
