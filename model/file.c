@@ -304,6 +304,9 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count)
     */
     for (int i = 0; i < n; i++) {
         sum = sum_update(sum, (uint32_t)i, 0, node_data[NODE_BYTE(node, file_off[f] + i)]);
+        /* sum_update's wrapped at this total, named for the provers */
+        /*@ assert added: sum == (node_bytes_total(node, file_off[f], i)
+              + sum_term(i, node_data[NODE_BYTE(node, file_off[f] + i)])) % 0x100000000; */
         /*@ assert next_total: node_bytes_total(node, file_off[f], i + 1) == node_bytes_total(node,
               file_off[f], i) + sum_term(i, node_data[NODE_BYTE(node, file_off[f] + i)]); */
     }

@@ -279,8 +279,8 @@ struct fk_result sys_pipe(int p);
     requires node_sizes_ok;
     requires pipes_bounded;
     requires 0 <= count <= FK_MAX_IO;
-    assigns file_off[0 .. FK_NFILE-1], pipe_head[0 .. FK_NPIPE-1],
-            pipe_fill[0 .. FK_NPIPE-1];
+    assigns file_off[fdt[p][fd]], pipe_head[file_pipe[fdt[p][fd]]],
+            pipe_fill[file_pipe[fdt[p][fd]]];
     ensures files_well_formed;
     ensures files_on_nodes && dirs_empty && free_pipes_empty;
     ensures pipes_bounded;
@@ -314,6 +314,7 @@ struct fk_result sys_pipe(int p);
                 \result.aux == i32_of(queue_sum{Pre}(fd_pipe{Pre}(p, fd), \result.val));
       ensures queue_left: pipe_head[fd_pipe(p, fd)]
                 == (\old(pipe_head[fd_pipe(p, fd)]) + \result.val) % FK_PIPE_CAPACITY;
+      ensures offset_kept: fd_off(p, fd) == \old(fd_off(p, fd));
     behavior file_read:
       assumes fd_file(p, fd, FK_F_FILE) && file_mode[fdt[p][fd]] != FK_O_WRONLY;
       ensures \result.kind == FK_R_OK && 0 <= \result.val <= count;
@@ -341,16 +342,18 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count);
     requires node_sizes_ok && nodes_summed;
     requires pipes_bounded;
     requires 0 <= count <= FK_MAX_IO && 0 <= byte <= 255;
-    assigns file_off[0 .. FK_NFILE-1],
-            node_data[0 .. FK_NNODE * FK_MAX_FILE_SIZE - 1],
-            node_size[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1],
-            pipe_buf[0 .. FK_NPIPE * FK_PIPE_CAPACITY - 1],
-            pipe_fill[0 .. FK_NPIPE-1];
+    assigns file_off[fdt[p][fd]],
+            node_data[NODE_BYTE(fd_node(p, fd), 0) .. NODE_BYTE(fd_node(p, fd), FK_MAX_FILE_SIZE-1)],
+            node_size[fd_node(p, fd)], node_sum[fd_node(p, fd)],
+            pipe_buf[PIPE_BYTE(fd_pipe(p, fd), 0) .. PIPE_BYTE(fd_pipe(p, fd), FK_PIPE_CAPACITY-1)],
+            pipe_fill[fd_pipe(p, fd)];
     ensures files_well_formed;
     ensures files_on_nodes && dirs_empty && free_pipes_empty;
     ensures node_sizes_ok && nodes_summed;
     ensures pipes_bounded;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
+    // (WP does not carry nothing_to_write's assigns to a caller: said again)
+    ensures none_written: \result.kind == FK_R_OK && \result.val == 0 ==> state_same{Pre, Post};
     behavior bad_fd:
       assumes !fd_valid(p, fd) || file_mode[fdt[p][fd]] == FK_O_RDONLY;
       assigns \nothing;
@@ -382,6 +385,7 @@ struct fk_result sys_read(int p, int32_t fd, int32_t count);
                 pipe_byte(fd_pipe(p, fd), j) == byte;
       ensures queue_kept: \forall integer j; 0 <= j < \old(pipe_fill[fd_pipe(p, fd)]) ==>
                 pipe_byte(fd_pipe(p, fd), j) == \old(pipe_byte(fd_pipe(p, fd), j));
+      ensures offset_kept: fd_off(p, fd) == \old(fd_off(p, fd));
     behavior too_big:
       assumes fd_file(p, fd, FK_F_FILE) && file_mode[fdt[p][fd]] != FK_O_RDONLY;
       assumes count > 0 && write_pos(p, fd) >= FK_MAX_FILE_SIZE;
@@ -421,7 +425,7 @@ struct fk_result sys_write(int p, int32_t fd, int32_t count, int32_t byte);
     requires files_well_formed;
     requires files_on_nodes && dirs_empty && free_pipes_empty;
     requires 0 <= whence <= 2;
-    assigns file_off[0 .. FK_NFILE-1];
+    assigns file_off[fdt[p][fd]];
     ensures files_well_formed;
     ensures files_on_nodes && dirs_empty && free_pipes_empty;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};

@@ -229,15 +229,18 @@
     && \at(pg_obj[q][i], L1) == \at(pg_obj[q][i], L2)
     && \at(pg_objpage[q][i], L1) == \at(pg_objpage[q][i], L2);
 
-  // Open file g is the same at L1 and L2.
-  predicate file_same{L1, L2}(integer g) =
+  // Open file g is the same at L1 and L2 but maybe for its offset.
+  predicate file_same_but_offset{L1, L2}(integer g) =
     \at(file_ref[g], L1) == \at(file_ref[g], L2)
     && \at(file_kind[g], L1) == \at(file_kind[g], L2)
     && \at(file_mode[g], L1) == \at(file_mode[g], L2)
     && \at(file_append[g], L1) == \at(file_append[g], L2)
     && \at(file_node[g], L1) == \at(file_node[g], L2)
-    && \at(file_pipe[g], L1) == \at(file_pipe[g], L2)
-    && \at(file_off[g], L1) == \at(file_off[g], L2);
+    && \at(file_pipe[g], L1) == \at(file_pipe[g], L2);
+
+  // Open file g is the same at L1 and L2.
+  predicate file_same{L1, L2}(integer g) =
+    file_same_but_offset{L1, L2}(g) && \at(file_off[g], L1) == \at(file_off[g], L2);
 
   // Failure leaves no trace (spec/state.md): nothing of the state differs
   // between L1 and L2, in six parts by subsystem.
@@ -296,6 +299,59 @@
   predicate state_same{L1, L2} =
     procs_same{L1, L2} && fds_same{L1, L2} && files_same{L1, L2}
     && pipes_same{L1, L2} && nodes_same{L1, L2} && memory_same{L1, L2};
+
+  // Only open file g's offset may differ between L1 and L2: what lseek
+  // and a file read change.
+  predicate only_offset_moved{L1, L2}(integer g) =
+    procs_same{L1, L2} && fds_same{L1, L2} && pipes_same{L1, L2}
+    && nodes_same{L1, L2} && memory_same{L1, L2}
+    && \forall integer h; 0 <= h < FK_NFILE ==>
+         file_same_but_offset{L1, L2}(h)
+         && (h != g ==> \at(file_off[h], L1) == \at(file_off[h], L2));
+
+  // Only pipe i's head and fill may differ between L1 and L2: what a pipe
+  // read changes (its bytes stay where they are).
+  predicate only_queue_moved{L1, L2}(integer i) =
+    procs_same{L1, L2} && fds_same{L1, L2} && files_same{L1, L2}
+    && nodes_same{L1, L2} && memory_same{L1, L2}
+    && (\forall integer j; 0 <= j < FK_NPIPE ==>
+          \at(pipe_readers[j], L1) == \at(pipe_readers[j], L2)
+          && \at(pipe_writers[j], L1) == \at(pipe_writers[j], L2)
+          && (j != i ==> \at(pipe_fill[j], L1) == \at(pipe_fill[j], L2)
+                         && \at(pipe_head[j], L1) == \at(pipe_head[j], L2)))
+    && \forall integer k; 0 <= k < FK_NPIPE * FK_PIPE_CAPACITY ==>
+         \at(pipe_buf[k], L1) == \at(pipe_buf[k], L2);
+
+  // Only open file g's offset and node n's bytes, size and checksum may
+  // differ between L1 and L2: what a file write changes.
+  predicate only_file_written{L1, L2}(integer g, integer n) =
+    procs_same{L1, L2} && fds_same{L1, L2} && pipes_same{L1, L2}
+    && memory_same{L1, L2}
+    && (\forall integer h; 0 <= h < FK_NFILE ==>
+          file_same_but_offset{L1, L2}(h)
+          && (h != g ==> \at(file_off[h], L1) == \at(file_off[h], L2)))
+    && (\forall integer m; 0 <= m < FK_NNODE ==>
+          \at(node_exists[m], L1) == \at(node_exists[m], L2)
+          && \at(node_ref[m], L1) == \at(node_ref[m], L2)
+          && (m != n ==> \at(node_size[m], L1) == \at(node_size[m], L2)
+                         && \at(node_sum[m], L1) == \at(node_sum[m], L2)))
+    && \forall integer k; 0 <= k < FK_NNODE * FK_MAX_FILE_SIZE
+         && !(NODE_BYTE(n, 0) <= k < NODE_BYTE(n, FK_MAX_FILE_SIZE)) ==>
+         \at(node_data[k], L1) == \at(node_data[k], L2);
+
+  // Only pipe i's fill and bytes may differ between L1 and L2: what a
+  // pipe write changes.
+  predicate only_pipe_written{L1, L2}(integer i) =
+    procs_same{L1, L2} && fds_same{L1, L2} && files_same{L1, L2}
+    && nodes_same{L1, L2} && memory_same{L1, L2}
+    && (\forall integer j; 0 <= j < FK_NPIPE ==>
+          \at(pipe_readers[j], L1) == \at(pipe_readers[j], L2)
+          && \at(pipe_writers[j], L1) == \at(pipe_writers[j], L2)
+          && \at(pipe_head[j], L1) == \at(pipe_head[j], L2)
+          && (j != i ==> \at(pipe_fill[j], L1) == \at(pipe_fill[j], L2)))
+    && \forall integer k; 0 <= k < FK_NPIPE * FK_PIPE_CAPACITY
+         && !(PIPE_BYTE(i, 0) <= k < PIPE_BYTE(i, FK_PIPE_CAPACITY)) ==>
+         \at(pipe_buf[k], L1) == \at(pipe_buf[k], L2);
 
   // A result that must leave no trace: an error, or SKIP (only model_step
   // skips; the operations say so too, for dispatch to pass it on).

@@ -138,6 +138,19 @@ void model_reset(void);
       || \exists integer z; waited_child{L1}(z, p, pid)
            && \at(proc_state[z], L1) == P_ZOMBIE && r.val == \at(proc_pid[z], L1)
            && r.aux == \at(proc_status[z], L1) && \at(proc_state[z], L2) == P_FREE;
+    // and nothing else changes: with none ready no process, else no process
+    // but the one with the pid returned; no table but the processes'
+    predicate step_wait_kept{L1, L2}(struct fk_result r) =
+      (r.val == 0 ==> procs_same{L1, L2})
+      && (\forall integer q; 0 <= q < FK_NPROC && \at(proc_pid[q], L1) != r.val ==>
+            \at(proc_state[q], L1) == \at(proc_state[q], L2)
+            && \at(proc_pid[q], L1) == \at(proc_pid[q], L2)
+            && \at(proc_parent[q], L1) == \at(proc_parent[q], L2)
+            && \at(proc_status[q], L1) == \at(proc_status[q], L2))
+      && \at(next_pid, L1) == \at(next_pid, L2)
+      && (\forall integer q; 0 <= q < FK_NPROC ==> \at(proc_cwd[q], L1) == \at(proc_cwd[q], L2))
+      && fds_same{L1, L2} && files_same{L1, L2} && pipes_same{L1, L2}
+      && nodes_same{L1, L2} && memory_same{L1, L2};
     // open and dup: the lowest free fd of p
     predicate lowest_fd{L1, L2}(integer p, integer fd) =
       0 <= fd < FK_NOFILE && \at(fdt[p][fd], L1) == -1
@@ -200,6 +213,23 @@ void model_reset(void);
     predicate step_lseek{L1, L2}(integer p, struct fk_step s, struct fk_result r) =
       fd_off{L2}(p, s.arg[0]) == seek_target{L1}(p, s.arg[0], s.arg[1], s.arg[2])
       && r.val == fd_off{L2}(p, s.arg[0]);
+    // what write, read and lseek change and nothing else: nothing for an
+    // empty write, a file's offset and its node's bytes, size and
+    // checksum, a pipe's fill and bytes; a file's offset, a pipe's head
+    // and fill
+    predicate step_write_none_kept{L1, L2}(struct fk_result r) =
+      r.val == 0 ==> state_same{L1, L2};
+    predicate step_write_file_kept{L1, L2}(integer p, integer fd, struct fk_result r) =
+      fd_file{L1}(p, fd, FK_F_FILE) && r.val > 0 ==>
+        only_file_written{L1, L2}(\at(fdt[p][fd], L1), fd_node{L1}(p, fd));
+    predicate step_write_pipe_kept{L1, L2}(integer p, integer fd, struct fk_result r) =
+      fd_file{L1}(p, fd, FK_F_PIPE_W) && r.val > 0 ==> only_pipe_written{L1, L2}(fd_pipe{L1}(p, fd));
+    predicate step_read_file_kept{L1, L2}(integer p, integer fd) =
+      fd_file{L1}(p, fd, FK_F_FILE) ==> only_offset_moved{L1, L2}(\at(fdt[p][fd], L1));
+    predicate step_read_pipe_kept{L1, L2}(integer p, integer fd) =
+      fd_file{L1}(p, fd, FK_F_PIPE_R) ==> only_queue_moved{L1, L2}(fd_pipe{L1}(p, fd));
+    predicate step_lseek_kept{L1, L2}(integer p, integer fd) =
+      only_offset_moved{L1, L2}(\at(fdt[p][fd], L1));
     predicate step_chdir{L1, L2}(integer p, integer path) =
       \at(proc_cwd[p], L2) == resolved{L1}(p, path, 0);
     // the break moves by delta; the result is the old break
@@ -296,15 +326,29 @@ void model_reset(void);
               s.op == FK_OP_FORK && \result.kind == FK_R_OK ==> step_fork{Pre, Post}(p, \result);
     ensures effect_wait: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_WAIT && \result.kind == FK_R_OK ==> step_wait{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_wait_kept: s.op == FK_OP_WAIT && \result.kind == FK_R_OK ==>
+              step_wait_kept{Pre, Post}(\result);
     ensures effect_open: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_OPEN && \result.kind == FK_R_OK ==> lowest_fd{Pre, Post}(p, \result.val);
     ensures effect_dup: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_DUP && \result.kind == FK_R_OK ==> step_dup{Pre, Post}(p, s.arg[0], \result);
     ensures effect_read: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_READ && \result.kind == FK_R_OK ==> step_read{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_read_file_kept: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_READ && \result.kind == FK_R_OK ==> step_read_file_kept{Pre, Post}(p, s.arg[0]);
+    ensures effect_read_pipe_kept: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_READ && \result.kind == FK_R_OK ==> step_read_pipe_kept{Pre, Post}(p, s.arg[0]);
     ensures effect_write: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
                 step_write{Pre, Post}(p, s.arg[0], s.arg[1], s.arg[2], \result);
+    ensures effect_write_none_kept: s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
+              step_write_none_kept{Pre, Post}(\result);
+    ensures effect_write_file_kept: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
+                step_write_file_kept{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_write_pipe_kept: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
+                step_write_pipe_kept{Pre, Post}(p, s.arg[0], \result);
     ensures effect_exit: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_EXIT && \result.kind == FK_R_OK ==> step_exit{Pre, Post}(p, s.arg[0]);
     ensures effect_dup2: \let p = slot_of_pid{Pre}(s.proc, 0);
@@ -314,6 +358,8 @@ void model_reset(void);
               s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==> step_close{Pre, Post}(p, s.arg[0]);
     ensures effect_lseek: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==> step_lseek{Pre, Post}(p, s, \result);
+    ensures effect_lseek_kept: \let p = slot_of_pid{Pre}(s.proc, 0);
+              s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==> step_lseek_kept{Pre, Post}(p, s.arg[0]);
     ensures effect_chdir: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_CHDIR && \result.kind == FK_R_OK ==> step_chdir{Pre, Post}(p, s.arg[0]);
     ensures effect_sbrk: \let p = slot_of_pid{Pre}(s.proc, 0);

@@ -110,6 +110,8 @@ struct fk_result sys_exit(int p, int32_t code);
     ensures tables_ok;
     ensures alive(p);
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
+    // (WP does not carry none_ready's assigns to a caller: said again)
+    ensures none_kept: \result.kind == FK_R_OK && \result.val == 0 ==> procs_same{Pre, Post};
     behavior no_child:
       assumes !\exists integer q; waited_child(q, p, pid);
       assigns \nothing;
@@ -122,7 +124,7 @@ struct fk_result sys_exit(int p, int32_t code);
     behavior reaped:
       assumes \exists integer q; waited_child(q, p, pid) && proc_state[q] == P_ZOMBIE;
       ensures \result.kind == FK_R_OK;
-      ensures \exists integer z; \at(waited_child(z, p, pid), Pre)
+      ensures reaped_one: \exists integer z; \at(waited_child(z, p, pid), Pre)
                 && \at(proc_state[z], Pre) == P_ZOMBIE
                 && \result.val == \at(proc_pid[z], Pre)
                 && \result.aux == \at(proc_status[z], Pre)
@@ -133,7 +135,8 @@ struct fk_result sys_exit(int p, int32_t code);
                 && (\forall integer r; 0 <= r < FK_NPROC && r != z ==>
                       proc_state[r] == \at(proc_state[r], Pre)
                       && proc_parent[r] == \at(proc_parent[r], Pre)
-                      && proc_pid[r] == \at(proc_pid[r], Pre));
+                      && proc_pid[r] == \at(proc_pid[r], Pre)
+                      && proc_status[r] == \at(proc_status[r], Pre));
     complete behaviors;
     disjoint behaviors;
 */

@@ -25,14 +25,26 @@
               step_fork{Pre, Post}(p, \result);
     ensures effect_wait: s.op == FK_OP_WAIT && \result.kind == FK_R_OK ==>
               step_wait{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_wait_kept: s.op == FK_OP_WAIT && \result.kind == FK_R_OK ==>
+              step_wait_kept{Pre, Post}(\result);
     ensures effect_open: s.op == FK_OP_OPEN && \result.kind == FK_R_OK ==>
               lowest_fd{Pre, Post}(p, \result.val);
     ensures effect_dup: s.op == FK_OP_DUP && \result.kind == FK_R_OK ==>
               step_dup{Pre, Post}(p, s.arg[0], \result);
     ensures effect_read: s.op == FK_OP_READ && \result.kind == FK_R_OK ==>
               step_read{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_read_file_kept: s.op == FK_OP_READ && \result.kind == FK_R_OK ==>
+              step_read_file_kept{Pre, Post}(p, s.arg[0]);
+    ensures effect_read_pipe_kept: s.op == FK_OP_READ && \result.kind == FK_R_OK ==>
+              step_read_pipe_kept{Pre, Post}(p, s.arg[0]);
     ensures effect_write: s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
               step_write{Pre, Post}(p, s.arg[0], s.arg[1], s.arg[2], \result);
+    ensures effect_write_none_kept: s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
+              step_write_none_kept{Pre, Post}(\result);
+    ensures effect_write_file_kept: s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
+              step_write_file_kept{Pre, Post}(p, s.arg[0], \result);
+    ensures effect_write_pipe_kept: s.op == FK_OP_WRITE && \result.kind == FK_R_OK ==>
+              step_write_pipe_kept{Pre, Post}(p, s.arg[0], \result);
     ensures effect_exit: s.op == FK_OP_EXIT && \result.kind == FK_R_OK ==>
               step_exit{Pre, Post}(p, s.arg[0]);
     ensures effect_dup2: s.op == FK_OP_DUP2 && \result.kind == FK_R_OK ==>
@@ -41,6 +53,8 @@
               step_close{Pre, Post}(p, s.arg[0]);
     ensures effect_lseek: s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==>
               step_lseek{Pre, Post}(p, s, \result);
+    ensures effect_lseek_kept: s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==>
+              step_lseek_kept{Pre, Post}(p, s.arg[0]);
     ensures effect_chdir: s.op == FK_OP_CHDIR && \result.kind == FK_R_OK ==>
               step_chdir{Pre, Post}(p, s.arg[0]);
     ensures effect_sbrk: s.op == FK_OP_SBRK && \result.kind == FK_R_OK ==>

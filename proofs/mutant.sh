@@ -5,7 +5,8 @@
 #                   named PROP (wp.sh goals, that goal alone) fails;
 #   PROP is smoke:  one of FUNCTION's smoke tests fails (wp.sh smoke): a
 #                   prover proves false, from its precondition or before
-#                   a statement.
+#                   a statement;
+#   PROP is assigns: FUNCTION writes outside its assigns clause.
 # A patch that does not apply, or a Frama-C that fails to start, is a
 # failure, not a kill. (The unmutated function is proved by its target.)
 # usage: mutant.sh PATCH FUNCTION PROP NAME Z3_STEPS CVC4_STEPS FILE...
@@ -28,7 +29,9 @@ if [ "$prop" = smoke ]; then
     TEST_TMPDIR=$tmp/wp bash "$wp" smoke "$name" "$z3" "$cvc4" "$function" "$@" > "$tmp/report" 2>&1
     status=$? kill="SMOKE TEST FAILED.*: $function: " what="a smoke test of $function"
 else
-    TEST_TMPDIR=$tmp/wp WP_GOALS="-wp-prop $prop" bash "$wp" goals "$name" "$z3" "$cvc4" "$function" "$@" \
+    select=$prop
+    [ "$prop" = assigns ] && select=@assigns    # assigns clauses carry no name
+    TEST_TMPDIR=$tmp/wp WP_GOALS="-wp-prop $select" bash "$wp" goals "$name" "$z3" "$cvc4" "$function" "$@" \
         > "$tmp/report" 2>&1
     status=$? kill="NOT PROVED: $function: .*_$prop\(_preserved\|_established\)\?\$"
     what="$function's $prop"
