@@ -53,20 +53,11 @@
 */
 void model_reset(void);
 
-/* Everything a step may change: the whole of the one-dimensional state,
- * and of the per-process tables only the rows of the stepping process
- * (slot P) and of a new child (slot F). */
-#define MODEL_STATE(P, F) \
+/* The tables every process shares, one dimension each. */
+#define SHARED_TABLES \
     proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1], \
     proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1], \
     proc_cwd[0 .. FK_NPROC-1], next_pid, heap_pages[0 .. FK_NPROC-1], \
-    fdt[P][0 .. FK_NOFILE-1], fdt[F][0 .. FK_NOFILE-1], \
-    pg_attr[P][0 .. FK_MMAP_PAGES-1], pg_attr[F][0 .. FK_MMAP_PAGES-1], \
-    pg_start[P][0 .. FK_MMAP_PAGES-1], pg_start[F][0 .. FK_MMAP_PAGES-1], \
-    pg_frame[P][0 .. FK_MMAP_PAGES-1], pg_frame[F][0 .. FK_MMAP_PAGES-1], \
-    pg_obj[P][0 .. FK_MMAP_PAGES-1], pg_obj[F][0 .. FK_MMAP_PAGES-1], \
-    pg_objpage[P][0 .. FK_MMAP_PAGES-1], pg_objpage[F][0 .. FK_MMAP_PAGES-1], \
-    heap_frame[P][0 .. FK_HEAP_MAX_PAGES-1], heap_frame[F][0 .. FK_HEAP_MAX_PAGES-1], \
     file_ref[0 .. FK_NFILE-1], file_kind[0 .. FK_NFILE-1], \
     file_mode[0 .. FK_NFILE-1], file_append[0 .. FK_NFILE-1], \
     file_node[0 .. FK_NFILE-1], file_pipe[0 .. FK_NFILE-1], \
@@ -82,29 +73,26 @@ void model_reset(void);
     obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1], \
     obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1]
 
-/* The whole state: MODEL_STATE with every process's rows. */
+/* Everything a step may change: the shared tables, and of the
+ * per-process tables only the rows of the stepping process (slot P) and
+ * of a new child (slot F). */
+#define MODEL_STATE(P, F) \
+    SHARED_TABLES, \
+    fdt[P][0 .. FK_NOFILE-1], fdt[F][0 .. FK_NOFILE-1], \
+    pg_attr[P][0 .. FK_MMAP_PAGES-1], pg_attr[F][0 .. FK_MMAP_PAGES-1], \
+    pg_start[P][0 .. FK_MMAP_PAGES-1], pg_start[F][0 .. FK_MMAP_PAGES-1], \
+    pg_frame[P][0 .. FK_MMAP_PAGES-1], pg_frame[F][0 .. FK_MMAP_PAGES-1], \
+    pg_obj[P][0 .. FK_MMAP_PAGES-1], pg_obj[F][0 .. FK_MMAP_PAGES-1], \
+    pg_objpage[P][0 .. FK_MMAP_PAGES-1], pg_objpage[F][0 .. FK_MMAP_PAGES-1], \
+    heap_frame[P][0 .. FK_HEAP_MAX_PAGES-1], heap_frame[F][0 .. FK_HEAP_MAX_PAGES-1]
+
+/* The whole state: the shared tables and every process's rows. */
 #define MODEL_ALL \
-    proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1], \
-    proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1], \
-    proc_cwd[0 .. FK_NPROC-1], next_pid, heap_pages[0 .. FK_NPROC-1], \
+    SHARED_TABLES, \
     ALL_ROWS(fdt, FK_NOFILE-1), ALL_ROWS(pg_attr, FK_MMAP_PAGES-1), \
     ALL_ROWS(pg_start, FK_MMAP_PAGES-1), ALL_ROWS(pg_frame, FK_MMAP_PAGES-1), \
     ALL_ROWS(pg_obj, FK_MMAP_PAGES-1), ALL_ROWS(pg_objpage, FK_MMAP_PAGES-1), \
-    ALL_ROWS(heap_frame, FK_HEAP_MAX_PAGES-1), \
-    file_ref[0 .. FK_NFILE-1], file_kind[0 .. FK_NFILE-1], \
-    file_mode[0 .. FK_NFILE-1], file_append[0 .. FK_NFILE-1], \
-    file_node[0 .. FK_NFILE-1], file_pipe[0 .. FK_NFILE-1], \
-    file_off[0 .. FK_NFILE-1], \
-    pipe_readers[0 .. FK_NPIPE-1], pipe_writers[0 .. FK_NPIPE-1], \
-    pipe_fill[0 .. FK_NPIPE-1], pipe_head[0 .. FK_NPIPE-1], \
-    pipe_buf[0 .. FK_NPIPE * FK_PIPE_CAPACITY - 1], \
-    node_exists[0 .. FK_NNODE-1], node_size[0 .. FK_NNODE-1], \
-    node_ref[0 .. FK_NNODE-1], node_sum[0 .. FK_NNODE-1], \
-    node_data[0 .. FK_NNODE * FK_MAX_FILE_SIZE - 1], \
-    frame_ref[0 .. FK_NFRAME-1], frame_sum[0 .. FK_NFRAME-1], \
-    frame_data[0 .. FK_NFRAME * FK_PAGE_WORDS - 1], \
-    obj_ref[0 .. FK_NOBJ-1], obj_npages[0 .. FK_NOBJ-1], \
-    obj_frame[0 .. FK_NOBJ * FK_MMAP_PAGES - 1]
+    ALL_ROWS(heap_frame, FK_HEAP_MAX_PAGES-1)
 
 /*@ // Processes c and p map the same pages to the same frames.
     predicate pages_alike{L}(integer c, integer p) =
