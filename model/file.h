@@ -120,6 +120,9 @@ struct fk_result sys_open(int p, int32_t path, int32_t flags);
       // no other open file changes (its offset least of all)
       ensures files_kept: \forall integer g; 0 <= g < FK_NFILE && g != \old(fdt[p][fd]) ==>
                 file_same{Here, Pre}(g);
+      // nor does the closed one while another fd shares it, nor a pipe's
+      // bytes while it has an end open
+      ensures shared_kept: open_files_kept{Pre, Here} && open_pipes_kept{Pre, Here};
       ensures \result.kind == FK_R_OK && \result.val == 0;
     complete behaviors;
     disjoint behaviors;
@@ -182,6 +185,8 @@ struct fk_result sys_dup(int p, int32_t fd);
     ensures node_refs_counted;
     ensures pipes_counted;
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
+    // the replaced file keeps all but its count while shared, a pipe its bytes
+    ensures shared_kept: open_files_kept{Pre, Post} && open_pipes_kept{Pre, Post};
     behavior bad_fd:
       assumes !fd_valid(p, oldfd) || !(0 <= newfd < FK_NOFILE);
       assigns \nothing;

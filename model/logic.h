@@ -238,6 +238,33 @@
     && \at(file_node[g], L1) == \at(file_node[g], L2)
     && \at(file_pipe[g], L1) == \at(file_pipe[g], L2);
 
+  // Open file g keeps everything but its reference count.
+  predicate file_same_but_ref{L1, L2}(integer g) =
+    \at(file_kind[g], L1) == \at(file_kind[g], L2)
+    && \at(file_mode[g], L1) == \at(file_mode[g], L2)
+    && \at(file_append[g], L1) == \at(file_append[g], L2)
+    && \at(file_node[g], L1) == \at(file_node[g], L2)
+    && \at(file_pipe[g], L1) == \at(file_pipe[g], L2)
+    && \at(file_off[g], L1) == \at(file_off[g], L2);
+
+  // What closing fds leaves (close, dup2, exit): an open file still open
+  // at L2 keeps all but its reference count, and a pipe with an end still
+  // open keeps its queue.
+  predicate open_files_kept{L1, L2} =
+    \forall integer g; 0 <= g < FK_NFILE && \at(file_ref[g], L2) > 0 ==>
+      file_same_but_ref{L1, L2}(g);
+  predicate open_pipes_kept{L1, L2} =
+    \forall integer j; 0 <= j < FK_NPIPE
+      && (\at(pipe_readers[j], L2) != 0 || \at(pipe_writers[j], L2) != 0) ==>
+        \at(pipe_fill[j], L1) == \at(pipe_fill[j], L2)
+        && \at(pipe_head[j], L1) == \at(pipe_head[j], L2);
+  // Closing only drops references: with it the two above compose.
+  predicate refs_dropped{L1, L2} =
+    (\forall integer g; 0 <= g < FK_NFILE ==> \at(file_ref[g], L2) <= \at(file_ref[g], L1))
+    && \forall integer j; 0 <= j < FK_NPIPE ==>
+         \at(pipe_readers[j], L2) <= \at(pipe_readers[j], L1)
+         && \at(pipe_writers[j], L2) <= \at(pipe_writers[j], L1);
+
   // Open file g is the same at L1 and L2.
   predicate file_same{L1, L2}(integer g) =
     file_same_but_offset{L1, L2}(g) && \at(file_off[g], L1) == \at(file_off[g], L2);
@@ -352,6 +379,60 @@
     && \forall integer k; 0 <= k < FK_NPIPE * FK_PIPE_CAPACITY
          && !(PIPE_BYTE(i, 0) <= k < PIPE_BYTE(i, FK_PIPE_CAPACITY)) ==>
          \at(pipe_buf[k], L1) == \at(pipe_buf[k], L2);
+
+  // Nodes keep their existence, bytes, size and checksum (only their
+  // reference counts may change), pipes their bytes.
+  predicate contents_same{L1, L2} =
+    (\forall integer n; 0 <= n < FK_NNODE ==>
+      \at(node_exists[n], L1) == \at(node_exists[n], L2)
+      && \at(node_size[n], L1) == \at(node_size[n], L2)
+      && \at(node_sum[n], L1) == \at(node_sum[n], L2))
+    && (\forall integer k; 0 <= k < FK_NNODE * FK_MAX_FILE_SIZE ==>
+      \at(node_data[k], L1) == \at(node_data[k], L2))
+    && \forall integer k; 0 <= k < FK_NPIPE * FK_PIPE_CAPACITY ==>
+      \at(pipe_buf[k], L1) == \at(pipe_buf[k], L2);
+
+  // What closing fds of p (close, dup2) changes is p's fd row, open files,
+  // pipes' ends and queues and nodes' counts (open_files_kept and
+  // open_pipes_kept say how); nothing else differs between L1 and L2.
+  predicate only_fds_closed{L1, L2}(integer p) =
+    procs_same{L1, L2} && memory_same{L1, L2} && contents_same{L1, L2}
+    && \forall integer q, i; 0 <= q < FK_NPROC && q != p && 0 <= i < FK_NOFILE ==>
+         \at(fdt[q][i], L1) == \at(fdt[q][i], L2);
+
+  // What tearing p down (exit, a kill) changes is p's own state, status,
+  // cwd, fds, pages and heap, parents, the counts of what p held, and
+  // what closing its fds changes; no other process, no memory word, no
+  // node's or pipe's bytes.
+  predicate only_torn_down{L1, L2}(integer p) =
+    contents_same{L1, L2}
+    && \at(next_pid, L1) == \at(next_pid, L2)
+    && (\forall integer q; 0 <= q < FK_NPROC ==>
+         \at(proc_pid[q], L1) == \at(proc_pid[q], L2)
+         && (q != p ==> \at(proc_state[q], L1) == \at(proc_state[q], L2)
+                        && \at(proc_status[q], L1) == \at(proc_status[q], L2)
+                        && \at(proc_cwd[q], L1) == \at(proc_cwd[q], L2)
+                        && \at(heap_pages[q], L1) == \at(heap_pages[q], L2)))
+    && (\forall integer q, i; 0 <= q < FK_NPROC && q != p && 0 <= i < FK_NOFILE ==>
+         \at(fdt[q][i], L1) == \at(fdt[q][i], L2))
+    && (\forall integer q, i; 0 <= q < FK_NPROC && q != p && 0 <= i < FK_MMAP_PAGES ==>
+         page_same{L1, L2}(q, i))
+    && (\forall integer q, j; 0 <= q < FK_NPROC && q != p && 0 <= j < FK_HEAP_MAX_PAGES ==>
+         \at(heap_frame[q][j], L1) == \at(heap_frame[q][j], L2))
+    && (\forall integer f; 0 <= f < FK_NFRAME ==> \at(frame_sum[f], L1) == \at(frame_sum[f], L2))
+    && \forall integer k; 0 <= k < FK_NFRAME * FK_PAGE_WORDS ==>
+         \at(frame_data[k], L1) == \at(frame_data[k], L2);
+
+  // p torn down with the given status (exit, a kill): a zombie, its living
+  // children given to p0's slot 0, what its fds shared kept, nothing else
+  // changed.
+  predicate torn_down{L1, L2}(integer p, integer status) =
+    \at(proc_state[p], L2) == P_ZOMBIE && \at(proc_status[p], L2) == status
+    && (\forall integer q; 0 <= q < FK_NPROC ==> \at(proc_parent[q], L2)
+         == (\at(proc_state[q], L2) != P_FREE && \at(proc_parent[q], L1) == p && q != p
+             ? 0 : \at(proc_parent[q], L1)))
+    && open_files_kept{L1, L2} && open_pipes_kept{L1, L2}
+    && only_torn_down{L1, L2}(p);
 
   // A result that must leave no trace: an error, or SKIP (only model_step
   // skips; the operations say so too, for dispatch to pass it on).

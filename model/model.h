@@ -177,26 +177,31 @@ void model_reset(void);
                      ? \at(node_size[fd_node{L1}(p, fd)], L1) : fd_off{L2}(p, fd))
             && \forall integer x; NODE_BYTE(fd_node{L1}(p, fd), write_pos{L1}(p, fd)) <= x
                  < NODE_BYTE(fd_node{L1}(p, fd), fd_off{L2}(p, fd)) ==> \at(node_data[x], L2) == byte);
-    // dup2: newfd names what oldfd named; p's other fds stay
+    // dup2: newfd names what oldfd named; p's other fds stay, and so does
+    // what closing newfd's old file leaves (as for close)
     predicate step_dup2{L1, L2}(integer p, integer oldfd, integer newfd, struct fk_result r) =
       r.val == newfd && \at(fdt[p][newfd], L2) == \at(fdt[p][oldfd], L1)
-      && \forall integer i; 0 <= i < FK_NOFILE && i != newfd ==>
-           \at(fdt[p][i], L2) == \at(fdt[p][i], L1);
-    // exit: p is a zombie holding its status; its living children go to
-    // init's slot 0
+      && (\forall integer i; 0 <= i < FK_NOFILE && i != newfd ==>
+           \at(fdt[p][i], L2) == \at(fdt[p][i], L1))
+      && open_files_kept{L1, L2} && open_pipes_kept{L1, L2};
+    // exit: p is torn down with its exit status (its living children go to
+    // init's slot 0; what its fds shared stays; nothing else changes)
     predicate step_exit{L1, L2}(integer p, integer code) =
-      \at(proc_state[p], L2) == P_ZOMBIE
-      && \at(proc_status[p], L2) == (code % 256 + 256) % 256 * 256
-      && \forall integer q; 0 <= q < FK_NPROC ==> \at(proc_parent[q], L2)
-           == (\at(proc_state[q], L2) != P_FREE && \at(proc_parent[q], L1) == p && q != p
-               ? 0 : \at(proc_parent[q], L1));
-    // the fd is closed; no other fd of p and no other open file changes
+      torn_down{L1, L2}(p, (code % 256 + 256) % 256 * 256);
+    // a kill (a fault; no frame for a store) tears p down the same way,
+    // with the signal as its status
+    predicate step_killed{L1, L2}(integer p, struct fk_result r) =
+      torn_down{L1, L2}(p, r.val);
+    // the fd is closed; no other fd of p and no other open file changes,
+    // nor the closed one while another fd shares it, nor a pipe's queue
+    // while the pipe has an end open
     predicate step_close{L1, L2}(integer p, integer fd) =
       \at(fdt[p][fd], L2) == -1
       && (\forall integer i; 0 <= i < FK_NOFILE && i != fd ==>
             \at(fdt[p][i], L2) == \at(fdt[p][i], L1))
-      && \forall integer g; 0 <= g < FK_NFILE && g != \at(fdt[p][fd], L1) ==>
-            file_same{L1, L2}(g);
+      && (\forall integer g; 0 <= g < FK_NFILE && g != \at(fdt[p][fd], L1) ==>
+            file_same{L1, L2}(g))
+      && open_files_kept{L1, L2} && open_pipes_kept{L1, L2};
     // the offset moves to the target whence names; the result is it
     predicate step_lseek{L1, L2}(integer p, struct fk_step s, struct fk_result r) =
       fd_off{L2}(p, s.arg[0]) == seek_target{L1}(p, s.arg[0], s.arg[1], s.arg[2])
@@ -216,6 +221,8 @@ void model_reset(void);
       fd_file{L1}(p, fd, FK_F_FILE) ==> only_offset_moved{L1, L2}(\at(fdt[p][fd], L1));
     predicate step_read_pipe_kept{L1, L2}(integer p, integer fd) =
       fd_file{L1}(p, fd, FK_F_PIPE_R) ==> only_queue_moved{L1, L2}(fd_pipe{L1}(p, fd));
+    // close and dup2 change nothing beyond what closing fds changes
+    predicate step_close_kept{L1, L2}(integer p) = only_fds_closed{L1, L2}(p);
     predicate step_lseek_kept{L1, L2}(integer p, integer fd) =
       only_offset_moved{L1, L2}(\at(fdt[p][fd], L1));
     predicate step_chdir{L1, L2}(integer p, integer path) =
@@ -344,6 +351,11 @@ void model_reset(void);
                 step_dup2{Pre, Post}(p, s.arg[0], s.arg[1], \result);
     ensures effect_close: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==> step_close{Pre, Post}(p, s.arg[0]);
+    ensures effect_close_kept: \let p = slot_of_pid{Pre}(s.proc, 0);
+              (s.op == FK_OP_CLOSE || s.op == FK_OP_DUP2) && \result.kind == FK_R_OK ==>
+                step_close_kept{Pre, Post}(p);
+    ensures effect_killed: \let p = slot_of_pid{Pre}(s.proc, 0);
+              \result.kind == FK_R_KILLED ==> step_killed{Pre, Post}(p, \result);
     ensures effect_lseek: \let p = slot_of_pid{Pre}(s.proc, 0);
               s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==> step_lseek{Pre, Post}(p, s, \result);
     ensures effect_lseek_kept: \let p = slot_of_pid{Pre}(s.proc, 0);

@@ -225,14 +225,19 @@ struct fk_result sys_fork(int p)
     ensures node_refs_counted && pipes_counted && pipes_bounded;
     ensures files_on_nodes && dirs_empty && free_pipes_empty;
     ensures \forall integer f; 0 <= f < FK_NOFILE ==> fdt[p][f] == -1;
+    ensures open_files_kept{Pre, Post} && open_pipes_kept{Pre, Post};
 */
 static void close_all(int p)
 {
     /*@ loop invariant 0 <= f <= FK_NOFILE;
-        loop invariant fds_in_range && file_refs_counted && files_well_formed;
+        loop invariant fds_in_range;
+        loop invariant file_refs_counted;
+        loop invariant files_well_formed;
         loop invariant node_refs_counted && pipes_counted && pipes_bounded;
         loop invariant files_on_nodes && dirs_empty && free_pipes_empty;
         loop invariant \forall integer i; 0 <= i < f ==> fdt[p][i] == -1;
+        loop invariant refs_dropped{Pre, Here};
+        loop invariant open_files_kept{Pre, Here} && open_pipes_kept{Pre, Here};
         loop assigns f, CLOSE_ASSIGNS(p);
         loop variant FK_NOFILE - f;
     */

@@ -94,11 +94,10 @@ struct fk_result sys_fork(int p);
     ensures tables_ok;
     ensures no_frame_revived{Pre, Post};
     ensures \result.kind == FK_R_OK && \result.val == 0 && \result.aux == 0;
-    ensures proc_state[p] == P_ZOMBIE && proc_status[p] == (code % 256 + 256) % 256 * 256;
-    // its fds, pages, heap and cwd are gone (valid_state: zombies hold nothing)
-    ensures \forall integer q; 0 <= q < FK_NPROC ==>
-              proc_parent[q] == (proc_state[q] != P_FREE && \old(proc_parent[q]) == p
-                                 && q != p ? 0 : \old(proc_parent[q]));
+    // a zombie with its exit status, its children p0's, nothing else
+    // changed (its fds, pages, heap and cwd are gone: valid_state, zombies
+    // hold nothing)
+    ensures torn: torn_down{Pre, Post}(p, (code % 256 + 256) % 256 * 256);
     ensures unchanged: no_effect(\result) ==> state_same{Pre, Post};
 */
 struct fk_result sys_exit(int p, int32_t code);

@@ -111,6 +111,11 @@ int slot_of(int32_t pid);
     ensures node_refs_counted;
     ensures pipes_counted;
     ensures pipes_bounded;
+    ensures dropped: refs_dropped{Pre, Post};
+    // a file another fd still shares keeps its offset; a pipe another
+    // end still holds keeps its bytes
+    ensures shared_kept: open_files_kept{Pre, Post};
+    ensures queues_kept: open_pipes_kept{Pre, Post};
 */
 void file_put(int f);
 /* what closing fds of process p may change: its fd row and what
@@ -269,6 +274,7 @@ void unmap_range(int p, int a, int b);
     ensures regions_shaped;
     ensures objs_shaped;
     ensures proc_state[p] == P_ZOMBIE && proc_status[p] == status;
+    ensures files_kept: open_files_kept{Pre, Post} && open_pipes_kept{Pre, Post};
     // its children now belong to p0
     ensures \forall integer q; 0 <= q < FK_NPROC ==>
               proc_parent[q] == (proc_state[q] != P_FREE && \old(proc_parent[q]) == p

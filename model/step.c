@@ -51,6 +51,9 @@
               step_dup2{Pre, Post}(p, s.arg[0], s.arg[1], \result);
     ensures effect_close: s.op == FK_OP_CLOSE && \result.kind == FK_R_OK ==>
               step_close{Pre, Post}(p, s.arg[0]);
+    ensures effect_close_kept: (s.op == FK_OP_CLOSE || s.op == FK_OP_DUP2)
+              && \result.kind == FK_R_OK ==> step_close_kept{Pre, Post}(p);
+    ensures effect_killed: \result.kind == FK_R_KILLED ==> step_killed{Pre, Post}(p, \result);
     ensures effect_lseek: s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==>
               step_lseek{Pre, Post}(p, s, \result);
     ensures effect_lseek_kept: s.op == FK_OP_LSEEK && \result.kind == FK_R_OK ==>
@@ -123,8 +126,10 @@ struct fk_result model_step(struct fk_step s)
     if (p < 0 || proc_state[p] != P_ALIVE)
         return r;
     if (fk_precheck(&s, &r)) {
-        if (r.kind == FK_R_KILLED)      /* the executor faulted: it dies */
+        if (r.kind == FK_R_KILLED) {    /* the executor faulted: it dies */
             proc_teardown(p, fk_status_signaled(r.val));
+            /*@ assert torn: step_killed{Pre, Here}(p, r); */
+        }
         /*@ assert checked: valid_state; */
         return r;
     }

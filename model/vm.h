@@ -144,13 +144,13 @@ struct fk_result sys_sbrk(int p, int32_t delta);
     behavior fault:
       assumes page_prot_at(p, addr) != FK_PROT_RW;
       ensures \result.kind == FK_R_KILLED && \result.val == 11;
-      ensures proc_state[p] == P_ZOMBIE;
+      ensures torn: torn_down{Pre, Post}(p, 11);
     behavior no_frame:
       assumes page_prot_at(p, addr) == FK_PROT_RW;
       assumes frame_at(p, addr) < 0 || frame_ref[frame_at(p, addr)] > 1;
       assumes first_free_frame(0) < 0;
       ensures \result.kind == FK_R_KILLED && \result.val == 9;
-      ensures proc_state[p] == P_ZOMBIE;
+      ensures torn: torn_down{Pre, Post}(p, 9);
     behavior stored:
       assumes page_prot_at(p, addr) == FK_PROT_RW;
       assumes (0 <= frame_at(p, addr) && frame_ref[frame_at(p, addr)] <= 1)
@@ -188,6 +188,7 @@ struct fk_result sys_store(int p, uint32_t addr, uint32_t value);
     behavior fault:
       assumes page_prot_at(p, addr) != FK_PROT_R && page_prot_at(p, addr) != FK_PROT_RW;
       ensures \result.kind == FK_R_KILLED && \result.val == 11;
+      ensures torn: torn_down{Pre, Post}(p, 11);
     behavior loaded:
       assumes page_prot_at(p, addr) == FK_PROT_R || page_prot_at(p, addr) == FK_PROT_RW;
       assigns \nothing;
