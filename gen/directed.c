@@ -378,8 +378,7 @@ void fk_gen_directed(struct fk_rng *r, uint32_t nsteps, struct fk_prog *p)
 {
     struct dgen g = { r, p, nsteps > FK_MAX_STEPS ? FK_MAX_STEPS : nsteps, { 0, 0, 0 } };
     fk_gen_program(r, g.max / 4, p);       /* a realistic start */
-    model_reset();
-    model_run(*p, p->nsteps);
+    model_replay(*p, p->nsteps);
     while (p->nsteps < g.max) {
         uint32_t before = p->nsteps;
         action(&g);
@@ -392,8 +391,7 @@ uint32_t fk_gen_action(struct fk_rng *r, const struct fk_prog *p, uint32_t at,
                        struct fk_prog *out, uint32_t max)
 {
     struct dgen g = { r, out, max > FK_MAX_STEPS ? FK_MAX_STEPS : max, { 0, 0, 0 } };
-    model_reset();
-    model_run(*p, at < p->nsteps ? at : p->nsteps);
+    model_replay(*p, at < p->nsteps ? at : p->nsteps);
     out->nsteps = 0;
     action(&g);
     return out->nsteps;

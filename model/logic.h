@@ -634,6 +634,14 @@
   predicate tables_ok{L} = procs_ok && files_ok && memory_ok;
   predicate valid_state{L} = tables_ok && nodes_summed && frames_summed;
 
+  // Every process's rows are empty: no fd, page or heap frame (what
+  // model_reset's clear_slots leaves).
+  predicate rows_clear{L} =
+    (\forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_NOFILE ==> fdt[q][i] == -1)
+    && (\forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES ==> page_clear(q, i))
+    && \forall integer q, j; 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES ==>
+         heap_frame[q][j] == -1;
+
   // Slot q is a child of p that wait(pid) is about.
   predicate waited_child{L}(integer q, integer p, integer pid) =
     0 <= q < FK_NPROC && proc_state[q] != P_FREE && proc_parent[q] == p

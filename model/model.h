@@ -21,19 +21,19 @@
     a[k][0 .. last], a[k + 1][0 .. last], a[k + 2][0 .. last], a[k + 3][0 .. last]
 #define ALL_ROWS(a, last) \
     ROWS4(a, last, 0), ROWS4(a, last, 4), ROWS4(a, last, 8), ROWS4(a, last, 12)
+/* every process's rows of every per-process table */
+#define PROC_ROWS \
+    ALL_ROWS(fdt, FK_NOFILE-1), ALL_ROWS(pg_attr, FK_MMAP_PAGES-1), \
+    ALL_ROWS(pg_start, FK_MMAP_PAGES-1), ALL_ROWS(pg_frame, FK_MMAP_PAGES-1), \
+    ALL_ROWS(pg_obj, FK_MMAP_PAGES-1), ALL_ROWS(pg_objpage, FK_MMAP_PAGES-1), \
+    ALL_ROWS(heap_frame, FK_HEAP_MAX_PAGES-1)
 
 /* The initial state: p0 alive, the namespace's initial contents. It
  * satisfies the whole invariant. */
 /*@ assigns proc_state[0 .. FK_NPROC-1], proc_pid[0 .. FK_NPROC-1],
             proc_parent[0 .. FK_NPROC-1], proc_status[0 .. FK_NPROC-1],
             proc_cwd[0 .. FK_NPROC-1], heap_pages[0 .. FK_NPROC-1],
-            fdt[0 .. FK_NPROC-1][0 .. FK_NOFILE-1], next_pid,
-            pg_attr[0 .. FK_NPROC-1][0 .. FK_MMAP_PAGES-1],
-            pg_start[0 .. FK_NPROC-1][0 .. FK_MMAP_PAGES-1],
-            pg_frame[0 .. FK_NPROC-1][0 .. FK_MMAP_PAGES-1],
-            pg_obj[0 .. FK_NPROC-1][0 .. FK_MMAP_PAGES-1],
-            pg_objpage[0 .. FK_NPROC-1][0 .. FK_MMAP_PAGES-1],
-            heap_frame[0 .. FK_NPROC-1][0 .. FK_HEAP_MAX_PAGES-1],
+            next_pid, PROC_ROWS,
             file_ref[0 .. FK_NFILE-1], file_kind[0 .. FK_NFILE-1],
             file_mode[0 .. FK_NFILE-1], file_append[0 .. FK_NFILE-1],
             file_node[0 .. FK_NFILE-1], file_pipe[0 .. FK_NFILE-1],
@@ -87,12 +87,7 @@ void model_reset(void);
     heap_frame[P][0 .. FK_HEAP_MAX_PAGES-1], heap_frame[F][0 .. FK_HEAP_MAX_PAGES-1]
 
 /* The whole state: the shared tables and every process's rows. */
-#define MODEL_ALL \
-    SHARED_TABLES, \
-    ALL_ROWS(fdt, FK_NOFILE-1), ALL_ROWS(pg_attr, FK_MMAP_PAGES-1), \
-    ALL_ROWS(pg_start, FK_MMAP_PAGES-1), ALL_ROWS(pg_frame, FK_MMAP_PAGES-1), \
-    ALL_ROWS(pg_obj, FK_MMAP_PAGES-1), ALL_ROWS(pg_objpage, FK_MMAP_PAGES-1), \
-    ALL_ROWS(heap_frame, FK_HEAP_MAX_PAGES-1)
+#define MODEL_ALL SHARED_TABLES, PROC_ROWS
 
 /*@ // Processes c and p map the same pages to the same frames.
     predicate pages_alike{L}(integer c, integer p) =
@@ -397,15 +392,9 @@ void model_reset(void);
 */
 struct fk_result model_step(struct fk_step s);
 
-/* Runs the first n steps of prog from the current state. After
- * model_reset (valid_state, next_pid 1) every program of at most
- * FK_MAX_STEPS steps meets its contract: each of its steps meets
- * model_step's, so the whole invariant holds after each. (It starts from
- * the current state rather than calling model_reset: WP checks each
- * location of a callee's assigns against one location of the caller's,
- * and reset's tables, written whole, and a step's rows, one per process,
- * leave an existential over the two-dimensional tables that neither
- * prover instantiates in this context.) */
+/* Runs the first n steps of prog from the current state: each of its
+ * steps meets model_step's contract, so the whole invariant holds after
+ * each. */
 /*@ requires valid_state;
     requires prog_args_ok(prog) && n <= prog.nsteps;
     requires next_pid + n <= FK_MAX_PID + 1;
@@ -414,6 +403,19 @@ struct fk_result model_step(struct fk_step s);
     ensures next_pid <= \old(next_pid) + n;
 */
 void model_run(struct fk_prog prog, uint32_t n);
+
+/* The first n steps of prog from the initial state: model_reset, then
+ * model_run. Every program that passes fk_prog_valid or comes out of the
+ * decoder can be replayed so. (Both list each process's rows in their
+ * assigns, PROC_ROWS: WP checks each location of a callee's assigns
+ * against one location of the caller's, and a row inside a whole
+ * two-dimensional table is an existential neither prover finds.) */
+/*@ requires prog_args_ok(prog) && n <= prog.nsteps;
+    assigns MODEL_ALL;
+    ensures valid_state;
+    ensures next_pid <= 1 + n;
+*/
+void model_replay(struct fk_prog prog, uint32_t n);
 
 /* The state as an observation, in the model's internal numbering
  * (canonicalize it with fk_obs_canon). */

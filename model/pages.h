@@ -52,10 +52,7 @@ void objf_write(int o, int k, int v);
   @/
   void page_count_bounds(void);
 
-  /@ requires \forall integer q, i; 0 <= q < FK_NPROC && 0 <= i < FK_MMAP_PAGES
-                ==> pg_frame[q][i] == -1 && pg_start[q][i] == 0;
-     requires \forall integer q, j; 0 <= q < FK_NPROC && 0 <= j < FK_HEAP_MAX_PAGES
-                ==> heap_frame[q][j] == -1;
+  /@ requires rows_clear;
      requires \forall integer s; 0 <= s < FK_NOBJ * FK_MMAP_PAGES ==> obj_frame[s] == -1;
      assigns \nothing;
      ensures \forall integer fr; 0 <= fr ==> pg_count(fr, FK_NPROC) == 0

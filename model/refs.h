@@ -48,8 +48,7 @@ void cwd_write(int p, int8_t node);
   @/
   void ref_count_bounds(void);
 
-  /@ requires \forall integer p, i; 0 <= p < FK_NPROC && 0 <= i < FK_NOFILE
-                ==> fdt[p][i] == -1;
+  /@ requires rows_clear;
      requires \forall integer f; 0 <= f < FK_NFILE
                 ==> file_node[f] == -1 && file_pipe[f] == -1;
      requires proc_cwd[0] == FK_NODE_ROOT;

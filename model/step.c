@@ -150,3 +150,9 @@ void model_run(struct fk_prog prog, uint32_t n)
     for (uint32_t i = 0; i < n; i++)
         model_step(prog.step[i]);
 }
+
+void model_replay(struct fk_prog prog, uint32_t n)
+{
+    model_reset();
+    model_run(prog, n);
+}
